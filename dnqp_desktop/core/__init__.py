@@ -1,0 +1,1 @@
+"""Data, rules and use cases. Nothing here may import Qt, ``documents`` or ``ui``."""

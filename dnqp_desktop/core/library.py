@@ -1,0 +1,180 @@
+"""The one object the UI and the CLI hold: the data folder, its database and the services on it.
+
+``Library.open`` does everything that must happen before the first read, in this order: make the
+data folder, read the settings, make sure the database file is one of ours, back it up and upgrade
+it to the current schema. After that, every read and write goes through the services attributes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlmodel import Session
+
+from dnqp_desktop.core import db
+from dnqp_desktop.core.blobs import BlobStore
+from dnqp_desktop.core.config import DataFolder, Settings, SettingsError, load_settings, resolve_data_dir, save_settings
+from dnqp_desktop.core.errors import DomainError
+from dnqp_desktop.core.services.accounts import UserService
+from dnqp_desktop.core.services.agreements import AgreementService
+from dnqp_desktop.core.services.attachments import AttachmentService
+from dnqp_desktop.core.services.base import Change
+from dnqp_desktop.core.services.delegations import DelegationService
+from dnqp_desktop.core.services.people import PersonService
+from dnqp_desktop.core.services.plans import PlanItemService
+from dnqp_desktop.core.services.talks import TalkService
+from dnqp_desktop.core.services.units import TwinningService, UnitService
+
+Listener = Callable[[Sequence[Change]], None]
+
+
+class Library:
+    def __init__(
+        self, folder: DataFolder, engine: Engine, settings: Settings, upgrade: db.UpgradeResult | None
+    ) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.settings = settings
+        #: Set when ``settings.toml`` could not be read and defaults are in use.
+        self.settings_problem: DomainError | None = None
+        self.upgrade = upgrade
+        self._sessions = db.make_session_factory(engine)
+        self._listeners: list[Listener] = []
+        self.blobs = BlobStore(folder.attachments)
+
+        self.units = UnitService(self)
+        self.twinnings = TwinningService(self)
+        self.people = PersonService(self)
+        self.talks = TalkService(self)
+        self.delegations = DelegationService(self)
+        self.agreements = AgreementService(self)
+        self.plan_items = PlanItemService(self)
+        self.attachments = AttachmentService(self, self.blobs)
+        self.users = UserService(self)
+
+    # --- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        *,
+        database_url: str | None = None,
+        create: bool = True,
+        migrate: bool = True,
+    ) -> Library:
+        """Open (and with ``create``, make) the library in a data folder; raises DomainError."""
+        folder = DataFolder(resolve_data_dir(data_dir))
+        if create:
+            try:
+                folder.create()
+            except OSError as exc:
+                raise DomainError(
+                    "database_unwritable", path=str(folder.root), reason=exc.strerror or str(exc)
+                ) from exc
+        settings, settings_problem = _read_settings(folder)
+        url = database_url or folder.database_url()
+        shown = str(db.sqlite_path(url) or url)
+        path = db.sqlite_path(url)
+        if path is not None:
+            if not path.exists() and not create:
+                raise DomainError("database_missing", path=shown)
+            if path.exists():
+                _probe(path)
+        engine = db.make_engine(url)
+        upgrade = None
+        try:
+            if migrate:
+                upgrade = db.upgrade_to_head(engine, folder.backups)
+        except db.UpgradeFailed as exc:
+            engine.dispose()
+            raise DomainError("upgrade_failed", path=shown, reason=str(exc), backup=str(exc.backup or "-")) from exc
+        except db.NewerSchemaError as exc:
+            engine.dispose()
+            raise DomainError("database_newer", path=shown, revision=str(exc)) from exc
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            raise database_error(exc, shown) from exc
+        library = cls(folder, engine, settings, upgrade)
+        library.settings_problem = settings_problem
+        return library
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def database_label(self) -> str:
+        """How to name the database to a user: its file, or its URL without the password."""
+        path = db.sqlite_path(str(self.engine.url))
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    # --- sessions and change notification (the ServiceHost protocol) ---------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with db.transaction(self._sessions, write=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with db.transaction(self._sessions, write=True) as session:
+            yield session
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after every committed write; returns the unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def announce(self, changes: Sequence[Change]) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # --- settings -------------------------------------------------------------------------
+
+    def save_settings(self, settings: Settings) -> None:
+        save_settings(self.folder.settings, settings)
+        self.settings = settings
+        self.settings_problem = None
+
+    # --- facts about the data ------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """True when no user-visible record exists (live or in the trash)."""
+        services: list[Any] = [self.units, self.people, self.talks, self.delegations, self.agreements, self.plan_items]
+        return all(service.count() == 0 and service.count(trash=True) == 0 for service in services)
+
+
+def _read_settings(folder: DataFolder) -> tuple[Settings, DomainError | None]:
+    try:
+        return load_settings(folder.settings), None
+    except SettingsError:
+        return Settings(), DomainError("settings_damaged", path=str(folder.settings))
+
+
+def _probe(path: Path) -> None:
+    try:
+        db.probe_sqlite_file(path)
+    except sqlite3.DatabaseError as exc:
+        raise database_error(exc, str(path)) from exc
+
+
+def database_error(exc: Exception, shown: str) -> DomainError:
+    """Translate a driver error into what the user can do about it."""
+    text = str(exc).lower()
+    if isinstance(exc, OperationalError | sqlite3.OperationalError) and "locked" in text:
+        return DomainError("database_busy", path=shown)
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return DomainError("database_unwritable", path=shown, reason=str(exc))
+    return DomainError("database_damaged", path=shown)

@@ -1,0 +1,239 @@
+"""Every sentence the core can say, keyed by a stable message id, and the names of fields and records.
+
+Message ids are what tests and callers match on; the English text is the gettext msgid,
+translated only when shown. Placeholders are named: ``{field}`` (the field's label), ``{record}``
+(the record kind's label) and those a rule passes (``{max}``, ``{value}``…).
+"""
+
+from __future__ import annotations
+
+from dnqp_desktop.core.i18n import N_
+
+MESSAGES: dict[str, str] = {
+    # field rules
+    "required": N_("{field} is required."),
+    "not_text": N_("{field} must be text."),
+    "single_line": N_("{field} must fit on one line."),
+    "too_long": N_("{field} is too long: at most {max} characters, {length} given."),
+    "too_many": N_("{field} has too many entries (at most {max})."),
+    "invalid_choice": N_("{field}: “{value}” is not one of the allowed values."),
+    "invalid_date": N_("{field}: “{value}” is not a valid date."),
+    "date_out_of_range": N_("{field}: {value} is outside the years this application accepts."),
+    "invalid_datetime": N_("{field}: “{value}” is not a valid date and time."),
+    "datetime_without_zone": N_("{field}: the time zone of “{value}” is missing."),
+    "invalid_timezone": N_("{field}: “{value}” is not a known time zone."),
+    "not_integer": N_("{field}: “{value}” is not a whole number."),
+    "not_number": N_("{field}: “{value}” is not a number."),
+    "below_minimum": N_("{field} must be at least {minimum}."),
+    "above_maximum": N_("{field} must be at most {maximum}."),
+    "not_boolean": N_("{field} must be yes or no."),
+    "reference_missing": N_("{field}: the chosen {target} does not exist."),
+    "reference_deleted": N_("{field}: the chosen {target} is in the trash."),
+    "not_lao_script": N_(
+        "{field} contains no Lao letters. Text typed with an old non-Unicode Lao font must be retyped "
+        "with a Unicode Lao keyboard."
+    ),
+    "invalid_passport_number": N_("{field}: a passport number has 6 to 20 letters and digits, without spaces."),
+    "invalid_username": N_("{field}: use 3 to 60 lower-case letters, digits, dots, hyphens or underscores."),
+    "has_spaces": N_("{field} must not contain spaces."),
+    # record rules
+    "not_found": N_("This {record} does not exist or is in the trash."),
+    "not_in_trash": N_("This {record} is not in the trash."),
+    "forbidden": N_("Your role ({role}) does not allow this action."),
+    "date_order": N_("{field} must not be earlier than {other}."),
+    "date_in_future": N_("{field} cannot be in the future."),
+    "name_required": N_("Enter the name in Vietnamese or in Lao."),
+    "parent_cycle": N_("{field}: a unit cannot be placed under itself or under one of its own subordinate units."),
+    "twinning_same_unit": N_("A unit cannot be twinned with itself."),
+    "duplicate_twinning": N_("These two units are already twinned."),
+    "rank_overlap": N_("Rank history: the periods from {first} and from {second} overlap."),
+    "rank_not_in_army": N_("{field}: this rank does not exist in the army of {country}."),
+    "duplicate_passport": N_("{field}: passport number {number} is already recorded for {owner}."),
+    "duplicate_entry": N_("{field}: the same entry is listed twice."),
+    "host_not_participating": N_("{field}: the host unit must be one of the units taking part."),
+    "reason_required": N_("{field}: give the reason for this status."),
+    "decision_required": N_("{field}: an approved delegation needs the decision number and date."),
+    "head_not_member": N_("{field}: the head of delegation must be one of its members."),
+    "chapter_missing": N_("{field}: article {article} refers to a chapter that does not exist."),
+    "article_without_chapter": N_("{field}: when an agreement has chapters, every article must belong to one."),
+    "self_reference": N_("{field}: a record cannot refer to itself."),
+    "signed_date_required": N_("{field}: a signed agreement needs its signing date."),
+    "duplicate_username": N_("{field}: the user name “{value}” is already taken."),
+    "owner_missing": N_("The record this file belongs to does not exist."),
+    "file_unreadable": N_("The file {path} cannot be read: {reason}"),
+    "attachment_blob_missing": N_("The stored file for “{filename}” is missing or damaged; restore a backup."),
+    # database and data folder
+    "database_damaged": N_(
+        "The database {path} is damaged or is not a DNQP database. Restore the latest backup (dnqp restore)."
+    ),
+    "database_missing": N_("There is no database at {path}. Create one with “dnqp init”."),
+    "database_busy": N_("The database {path} is busy in another program. Close it and try again."),
+    "database_newer": N_(
+        "The database {path} was written by a newer version of DNQP Desktop (schema {revision}). "
+        "Install the newer version to open it."
+    ),
+    "upgrade_failed": N_(
+        "The database {path} could not be upgraded and was left as it was ({reason}). A copy made before the "
+        "attempt is in {backup}."
+    ),
+    "database_unwritable": N_("The data folder {path} cannot be written: {reason}"),
+    "settings_damaged": N_("The settings file {path} is damaged. Fix or delete it; defaults will be used."),
+    "integrity_failed": N_("The database {path} is damaged ({detail}). Restore the latest backup (dnqp restore)."),
+    "foreign_keys_broken": N_("{count} references between records are broken, the first in table {table}."),
+    "schema_outdated": N_(
+        "The database schema is {current}; this version expects {head}. Run “dnqp init” to upgrade it "
+        "(a copy is saved first)."
+    ),
+    "audit_chain_broken": N_(
+        "The audit trail has been altered: entry no. {seq} ({entry}) does not match the chain. "
+        "Report this to the administrator."
+    ),
+    "attachments_damaged": N_(
+        "{count} stored files are missing or damaged, the first is “{filename}”. Restore a backup."
+    ),
+    "demo_not_empty": N_("The database already holds records; the demo data was not loaded."),
+    "unknown_language": N_("Unknown language “{value}”. Use vi, lo or en."),
+}
+
+_FIELD_LABELS: dict[str, str] = {
+    "country": N_("Country"),
+    "level": N_("Level"),
+    "is_own": N_("Own unit"),
+    "parent_id": N_("Parent unit"),
+    "name_vi": N_("Name (Vietnamese)"),
+    "name_lo": N_("Name (Lao)"),
+    "name_en": N_("Name (English)"),
+    "short_name": N_("Short name"),
+    "aliases": N_("Other spellings"),
+    "address": N_("Address"),
+    "contact": N_("Contact"),
+    "active_from": N_("Active from"),
+    "active_to": N_("Active until"),
+    "notes": N_("Notes"),
+    "unit_id": N_("Unit"),
+    "unit_a_id": N_("First unit"),
+    "unit_b_id": N_("Second unit"),
+    "since": N_("Since"),
+    "until": N_("Until"),
+    "ended_on": N_("Ended on"),
+    "status": N_("Status"),
+    "status_reason": N_("Reason"),
+    "regulation_id": N_("Governing regulation"),
+    "birth_date": N_("Date of birth"),
+    "rank": N_("Rank"),
+    "title_vi": N_("Title (Vietnamese)"),
+    "title_lo": N_("Title (Lao)"),
+    "title_en": N_("Title (English)"),
+    "number": N_("Number"),
+    "kind": N_("Kind"),
+    "issued_on": N_("Date of issue"),
+    "expires_on": N_("Expiry date"),
+    "start_at": N_("Starts"),
+    "end_at": N_("Ends"),
+    "timezone": N_("Time zone"),
+    "place_vi": N_("Place (Vietnamese)"),
+    "place_lo": N_("Place (Lao)"),
+    "host_unit_id": N_("Host unit"),
+    "series_id": N_("Series"),
+    "agenda": N_("Agenda"),
+    "minutes": N_("Minutes"),
+    "units": N_("Units"),
+    "participants": N_("Participants"),
+    "person_id": N_("Person"),
+    "role": N_("Role"),
+    "direction": N_("Direction"),
+    "purpose_vi": N_("Purpose (Vietnamese)"),
+    "purpose_lo": N_("Purpose (Lao)"),
+    "own_unit_id": N_("Our unit"),
+    "head_person_id": N_("Head of delegation"),
+    "start_date": N_("Start date"),
+    "end_date": N_("Return date"),
+    "border_gate": N_("Border gate"),
+    "route": N_("Route"),
+    "cost_vnd": N_("Cost (VND)"),
+    "gifts": N_("Gifts"),
+    "decision_number": N_("Decision number"),
+    "decision_date": N_("Decision date"),
+    "approver_person_id": N_("Approved by"),
+    "passport_override_reason": N_("Reason for passport override"),
+    "report": N_("Report after return"),
+    "members": N_("Members"),
+    "partner_units": N_("Partner units"),
+    "symbol": N_("Symbol"),
+    "signed_on": N_("Signing date"),
+    "valid_from": N_("Valid from"),
+    "valid_to": N_("Valid until"),
+    "originals_count": N_("Number of originals"),
+    "supersedes_id": N_("Supersedes"),
+    "talk_id": N_("Talks"),
+    "preamble_vi": N_("Preamble (Vietnamese)"),
+    "preamble_lo": N_("Preamble (Lao)"),
+    "parties": N_("Parties"),
+    "signatories": N_("Signatories"),
+    "chapters": N_("Chapters"),
+    "articles": N_("Articles"),
+    "chapter_position": N_("Chapter"),
+    "body_vi": N_("Text (Vietnamese)"),
+    "body_lo": N_("Text (Lao)"),
+    "position_vi": N_("Position (Vietnamese)"),
+    "position_lo": N_("Position (Lao)"),
+    "agreement_id": N_("Agreement"),
+    "year": N_("Year"),
+    "period": N_("Period"),
+    "target": N_("Target"),
+    "measure": N_("Unit of measure"),
+    "result": N_("Result"),
+    "due_date": N_("Due date"),
+    "filename": N_("File name"),
+    "caption": N_("Caption"),
+    "username": N_("User name"),
+    "full_name": N_("Full name"),
+    "is_active": N_("Active"),
+    "ranks": N_("Rank history"),
+    "positions": N_("Positions"),
+    "passports": N_("Passports"),
+}
+
+# Where one field name means different things in different records.
+_KIND_FIELD_LABELS: dict[tuple[str, str], str] = {
+    ("twinning", "since"): N_("Twinned since"),
+    ("passport", "number"): N_("Passport number"),
+    ("passport", "country"): N_("Issuing country"),
+    ("agreement", "number"): N_("Document number"),
+    ("person_position", "unit_id"): N_("Unit of the position"),
+    ("talk", "title_vi"): N_("Subject (Vietnamese)"),
+    ("talk", "title_lo"): N_("Subject (Lao)"),
+    ("plan_item", "title_vi"): N_("Activity (Vietnamese)"),
+    ("plan_item", "title_lo"): N_("Activity (Lao)"),
+}
+
+_RECORD_LABELS: dict[str, str] = {
+    "unit": N_("unit"),
+    "twinning": N_("twinning"),
+    "person": N_("person"),
+    "person_rank": N_("rank"),
+    "person_position": N_("position"),
+    "passport": N_("passport"),
+    "talk": N_("talk"),
+    "talk_unit": N_("unit taking part"),
+    "talk_participant": N_("participant"),
+    "delegation": N_("delegation"),
+    "delegation_member": N_("member"),
+    "delegation_unit": N_("partner unit"),
+    "agreement": N_("agreement"),
+    "agreement_party": N_("party"),
+    "agreement_signatory": N_("signatory"),
+    "agreement_chapter": N_("chapter"),
+    "agreement_article": N_("article"),
+    "plan_item": N_("plan item"),
+    "attachment": N_("attachment"),
+    "user": N_("user account"),
+}
+
+
+def field_label(field: str, kind: str | None = None) -> str:
+    return _KIND_FIELD_LABELS.get((kind or "", field)) or _FIELD_LABELS.get(field, field)
+
+
+def record_label(kind: str) -> str:
+    return _RECORD_LABELS.get(kind, kind)

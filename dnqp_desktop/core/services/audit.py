@@ -1,0 +1,123 @@
+"""The audit trail: one row per write, in the write's own transaction, chained by hash.
+
+Each row's hash covers its content and the previous row's hash, so that editing, deleting or
+reordering rows with plain SQL breaks the chain at the first row touched; ``verify_chain`` names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from dnqp_desktop.core.models.accounts import AuditLog
+from dnqp_desktop.core.models.base import new_id, utcnow
+from dnqp_desktop.core.services.policy import Actor
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"cannot audit a {type(value).__name__}")
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """{field: [before, after]} for every field that changed; blanks of a new record are left out."""
+    changes: dict[str, list[Any]] = {}
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if old == new or (name not in before and new in (None, "", [])):
+            continue
+        changes[name] = [old, new]
+    return changes
+
+
+def entry_hash(entry: AuditLog) -> str:
+    content = [
+        entry.seq,
+        entry.id,
+        entry.at.isoformat(),
+        entry.actor_id,
+        entry.actor_name,
+        entry.action,
+        entry.record_kind,
+        entry.record_id,
+        entry.changes,
+        entry.prev_hash,
+    ]
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def append_audit(
+    session: Session,
+    actor: Actor,
+    action: str,
+    record_kind: str,
+    record_id: str,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+) -> AuditLog:
+    last = session.scalars(select(AuditLog).order_by(AuditLog.seq.desc()).limit(1)).first()
+    entry = AuditLog(
+        id=new_id(),
+        seq=(last.seq + 1) if last else 1,
+        at=utcnow(),
+        actor_id=actor.user_id,
+        actor_name=actor.username,
+        action=action,
+        record_kind=record_kind,
+        record_id=record_id,
+        changes=canonical_json(diff(before, after)),
+        prev_hash=last.entry_hash if last else GENESIS_HASH,
+        entry_hash="",
+    )
+    entry.entry_hash = entry_hash(entry)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    entry_id: str
+    reason: str  # "gap", "hash", "link"
+
+
+def verify_chain(session: Session) -> ChainBreak | None:
+    """The first row where the chain no longer holds, or None when it is intact."""
+    expected_seq, previous = 1, GENESIS_HASH
+    for entry in _entries(session):
+        if entry.seq != expected_seq:
+            return ChainBreak(expected_seq, entry.id, "gap")
+        if entry.prev_hash != previous:
+            return ChainBreak(entry.seq, entry.id, "link")
+        if entry_hash(entry) != entry.entry_hash:
+            return ChainBreak(entry.seq, entry.id, "hash")
+        expected_seq, previous = entry.seq + 1, entry.entry_hash
+    return None
+
+
+def _entries(session: Session) -> Iterator[AuditLog]:
+    yield from session.scalars(select(AuditLog).order_by(AuditLog.seq).execution_options(yield_per=1000))
+
+
+def history(session: Session, record_kind: str, record_id: str) -> list[AuditLog]:
+    statement = select(AuditLog).where(AuditLog.record_kind == record_kind, AuditLog.record_id == record_id)
+    return list(session.scalars(statement.order_by(AuditLog.seq)))
+
+
+def count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(AuditLog)) or 0)

@@ -1,0 +1,139 @@
+"""People, with rank and position histories and passports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from dnqp_desktop.core.errors import DomainError
+from dnqp_desktop.core.models import Passport, Person, PersonPosition, PersonRank, Unit
+from dnqp_desktop.core.models.enums import VIETNAM_ONLY_RANKS, Country, PassportKind, Rank
+from dnqp_desktop.core.services.base import Children, Draft, RecordService
+from dnqp_desktop.core.services.checks import date_order, duplicates
+from dnqp_desktop.core.services.rules import Choice, Code, DateValue, LaoText, Reference, Text, TextList
+from dnqp_desktop.core.services.units import NOTES
+
+RANKS = Children(
+    kind="person_rank",
+    model=PersonRank,
+    fields={
+        "rank": Choice(enum=Rank, required=True),
+        "since": DateValue(required=True),
+        "until": DateValue(),
+    },
+)
+POSITIONS = Children(
+    kind="person_position",
+    model=PersonPosition,
+    fields={
+        "title_vi": Text(max_length=300),
+        "title_lo": LaoText(max_length=300),
+        "title_en": Text(max_length=300),
+        "unit_id": Reference(model=Unit, kind="unit"),
+        "since": DateValue(required=True),
+        "until": DateValue(),
+    },
+)
+PASSPORTS = Children(
+    kind="passport",
+    model=Passport,
+    fields={
+        "number": Code(max_length=20, required=True, pattern=r"[A-Z0-9]{6,20}", message_id="invalid_passport_number"),
+        "kind": Choice(enum=PassportKind, default=PassportKind.OFFICIAL.value),
+        "country": Choice(enum=Country, default=Country.VN.value),
+        "issued_on": DateValue(),
+        "expires_on": DateValue(required=True),
+        "notes": Text(max_length=500),
+    },
+)
+
+
+class PersonService(RecordService[Person]):
+    kind = "person"
+    model = Person
+    fields = {
+        "name_vi": Text(max_length=200),
+        "name_lo": LaoText(max_length=200),
+        "name_en": Text(max_length=200),
+        "aliases": TextList(max_length=200),
+        "unit_id": Reference(model=Unit, kind="unit"),
+        "birth_date": DateValue(),
+        "notes": NOTES,
+    }
+    children = {"ranks": RANKS, "positions": POSITIONS, "passports": PASSPORTS}
+    filterable = frozenset({"unit_id"})
+    default_order = ("name_vi",)
+
+    def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+        if not draft.get("name_vi") and not draft.get("name_lo"):
+            yield DomainError("name_required", field="name_vi", kind=self.kind)
+        birth = draft.get("birth_date")
+        if birth is not None and birth > date.today():
+            yield DomainError("date_in_future", field="birth_date", kind=self.kind)
+        yield from self._check_ranks(session, draft)
+        for index, row in enumerate(draft.children["positions"]):
+            where = {"collection": "positions", "row": index + 1}
+            yield from date_order(row, "since", "until", kind="person_position", **where)
+            if not row.get("title_vi") and not row.get("title_lo"):
+                yield DomainError("required", field="title_vi", kind="person_position", **where)
+        yield from self._check_passports(session, draft)
+
+    def _check_ranks(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+        ranks = draft.children["ranks"]
+        for index, row in enumerate(ranks):
+            yield from date_order(row, "since", "until", kind="person_rank", collection="ranks", row=index + 1)
+        ordered = sorted(ranks, key=lambda row: row["since"])
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if earlier["until"] is None or earlier["until"] >= later["since"]:
+                yield DomainError(
+                    "rank_overlap",
+                    field="since",
+                    kind="person_rank",
+                    collection="ranks",
+                    row=ranks.index(later) + 1,
+                    first=earlier["since"].isoformat(),
+                    second=later["since"].isoformat(),
+                )
+        unit_id = draft.get("unit_id")
+        country = session.scalar(select(Unit.country).where(Unit.id == unit_id)) if unit_id else None
+        if country in (Country.LA, Country.KH):
+            for index, row in enumerate(ranks):
+                if row["rank"] in VIETNAM_ONLY_RANKS:
+                    yield DomainError(
+                        "rank_not_in_army",
+                        field="rank",
+                        kind="person_rank",
+                        collection="ranks",
+                        row=index + 1,
+                        country=Country(country),
+                    )
+
+    def _check_passports(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+        passports = draft.children["passports"]
+        yield from duplicates(passports, "number", kind="passport", collection="passports", field="number")
+        for index, row in enumerate(passports):
+            where = {"collection": "passports", "row": index + 1}
+            yield from date_order(row, "issued_on", "expires_on", kind="passport", strict=True, **where)
+            clash = session.execute(
+                select(Person.name_vi, Person.name_lo)
+                .join(Passport, Passport.person_id == Person.id)
+                .where(
+                    Passport.number == row["number"],
+                    Passport.country == row["country"],
+                    Person.deleted_at.is_(None),
+                    Person.id != (draft.record_id or ""),
+                )
+                .limit(1)
+            ).first()
+            if clash is not None:
+                yield DomainError(
+                    "duplicate_passport",
+                    field="number",
+                    kind="passport",
+                    number=row["number"],
+                    owner=clash.name_vi or clash.name_lo,
+                    **where,
+                )

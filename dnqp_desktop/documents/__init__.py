@@ -1,0 +1,1 @@
+"""PDF production from plain data objects. Never imports Qt or the UI."""

@@ -1,0 +1,1 @@
+"""Developer and build tools that ship with the package (catalog compilation runs at install)."""

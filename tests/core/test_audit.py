@@ -1,0 +1,90 @@
+"""Every write leaves an audit row in its own transaction; altering the trail is detected."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.models import AuditLog
+from dnqp_desktop.core.services import audit
+from tests.helpers import make_unit
+
+
+def _rows(library: Library) -> list[tuple]:
+    with library.read() as session:
+        return [
+            (row.seq, row.action, row.record_kind, row.actor_name, json.loads(row.changes))
+            for row in session.scalars(select(AuditLog).order_by(AuditLog.seq))
+        ]
+
+
+def test_each_write_is_audited_with_before_and_after(library: Library, system) -> None:
+    unit = make_unit(library, name_vi="Bộ CHQS tỉnh Điện Biên")
+    library.units.update(unit.id, {"short_name": "Bộ CHQS Điện Biên"}, actor=system)
+    library.units.delete(unit.id, actor=system)
+    library.units.restore(unit.id, actor=system)
+    rows = _rows(library)
+    assert [(seq, action, kind) for seq, action, kind, _who, _changes in rows] == [
+        (1, "create", "unit"),
+        (2, "update", "unit"),
+        (3, "delete", "unit"),
+        (4, "restore", "unit"),
+    ]
+    assert rows[0][4]["name_vi"] == [None, "Bộ CHQS tỉnh Điện Biên"]
+    assert rows[1][4] == {"short_name": ["", "Bộ CHQS Điện Biên"]}
+    assert rows[2][4]["deleted_at"][0] is None and rows[2][4]["deleted_at"][1]
+    assert all(who == "system" for _seq, _action, _kind, who, _changes in rows)
+
+
+def _write_some(library: Library, system) -> None:
+    unit = make_unit(library)
+    for index in range(4):
+        library.units.update(unit.id, {"short_name": f"BCH {index}"}, actor=system)
+
+
+def test_an_untouched_trail_verifies(library: Library, system) -> None:
+    _write_some(library, system)
+    with library.read() as session:
+        assert audit.verify_chain(session) is None
+
+
+@pytest.mark.parametrize(
+    ("tamper", "first_broken"),
+    [
+        ("UPDATE audit_log SET changes = '{}' WHERE seq = 3", 3),
+        ("UPDATE audit_log SET actor_name = 'someone' WHERE seq = 2", 2),
+        ("DELETE FROM audit_log WHERE seq = 3", 3),
+        (
+            "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 4;"
+            " UPDATE audit_log SET seq = 4 WHERE seq = -1",
+            2,
+        ),
+    ],
+    ids=["edit-changes", "edit-actor", "delete", "reorder"],
+)
+def test_tampering_is_detected_at_the_first_altered_row(
+    library: Library, system, tamper: str, first_broken: int
+) -> None:
+    _write_some(library, system)
+    with library.write() as session:
+        for statement in tamper.split(";"):
+            session.connection().exec_driver_sql(statement)
+    with library.read() as session:
+        broken = audit.verify_chain(session)
+    assert broken is not None
+    assert broken.seq == first_broken
+
+
+def test_recomputing_one_hash_does_not_hide_an_edit(library: Library, system) -> None:
+    """Someone who edits a row and fixes its own hash still breaks the link of the next row."""
+    _write_some(library, system)
+    with library.write() as session:
+        entry = session.scalars(select(AuditLog).where(AuditLog.seq == 2)).one()
+        entry.actor_name = "someone"
+        entry.entry_hash = audit.entry_hash(entry)
+    with library.read() as session:
+        broken = audit.verify_chain(session)
+    assert broken is not None and broken.seq == 3 and broken.reason == "link"

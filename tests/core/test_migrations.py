@@ -1,0 +1,139 @@
+"""The schema is made only by migrations, agrees with the models, and upgrades without loss."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from dnqp_desktop.core import db
+from dnqp_desktop.core.config import DATABASE_FILENAME
+from dnqp_desktop.core.errors import DomainError
+from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.models import metadata
+from dnqp_desktop.core.resources import migrations_dir
+from tests.helpers import make_person, make_unit
+
+
+def test_empty_folder_is_migrated_to_head(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "new") as library:
+        assert library.upgrade is not None
+        assert library.upgrade.from_revision is None
+        assert db.current_revision(library.engine) == db.head_revision()
+        assert library.upgrade.backup is None  # nothing to protect yet
+    tables = {
+        row[0]
+        for row in sqlite3.connect(tmp_path / "new" / DATABASE_FILENAME).execute(
+            "SELECT name FROM sqlite_master WHERE type='table'"
+        )
+    }
+    assert set(metadata.tables) | {"alembic_version"} <= tables
+
+
+def test_models_and_migration_head_agree(library: Library) -> None:
+    with library.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def test_reopening_at_head_changes_nothing(library: Library, data_dir: Path) -> None:
+    make_unit(library)
+    library.close()
+    with Library.open(data_dir) as again:
+        assert again.upgrade is not None and again.upgrade.from_revision == again.upgrade.to_revision
+        assert again.upgrade.backup is None
+        assert again.units.count() == 1
+
+
+def test_database_from_a_newer_version_is_refused(library: Library, data_dir: Path) -> None:
+    with library.write() as session:
+        session.connection().exec_driver_sql("UPDATE alembic_version SET version_num = 'f00dface'")
+    library.close()
+    with pytest.raises(DomainError) as caught:
+        Library.open(data_dir)
+    assert caught.value.message_id == "database_newer"
+    assert "f00dface" in caught.value.message("en")
+
+
+NEXT_REVISION = '''
+"""Test-only revision: rebuilds the person table, as real future revisions will."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("person") as batch_op:
+        batch_op.add_column(sa.Column("nickname", sa.String(length=50), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("person") as batch_op:
+        batch_op.drop_column("nickname")
+'''
+
+
+@pytest.fixture
+def next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of our migrations plus one more revision, as the next release would ship."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "versions" / "9001_test.py").write_text(NEXT_REVISION.format(head=db.head_revision()))
+    monkeypatch.setattr(db, "migrations_dir", lambda: folder)
+    return folder
+
+
+def test_upgrade_backs_up_first_and_keeps_every_row(library: Library, data_dir: Path, next_revision: Path) -> None:
+    person = make_person(
+        library,
+        ranks=[{"rank": "colonel", "since": "2020-01-01"}],
+        passports=[{"number": "C1234567", "expires_on": "2030-01-01"}],
+    )
+    library.close()
+
+    with Library.open(data_dir) as upgraded:
+        assert upgraded.upgrade is not None
+        assert (upgraded.upgrade.from_revision, upgraded.upgrade.to_revision) == ("0001", "9001")
+        backup = upgraded.upgrade.backup
+        assert backup is not None and backup.parent == data_dir / "backups"
+        # Rebuilding "person" must not cascade-delete its ranks and passports.
+        reloaded = upgraded.people.get(person.id)
+        assert [r.rank for r in reloaded.ranks] == ["colonel"]
+        assert [p.number for p in reloaded.passports] == ["C1234567"]
+    copy = sqlite3.connect(backup)
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert copy.execute("SELECT count(*) FROM passport").fetchone()[0] == 1
+
+
+def test_failed_upgrade_leaves_the_database_as_it_was(library: Library, data_dir: Path, next_revision: Path) -> None:
+    make_unit(library)
+    library.close()
+    broken = (
+        (next_revision / "versions" / "9001_test.py")
+        .read_text()
+        .replace(
+            'batch_op.add_column(sa.Column("nickname", sa.String(length=50), nullable=False, server_default=""))',
+            'batch_op.add_column(sa.Column("nickname", sa.String(length=50)))\n'
+            '    op.execute("SELECT no_such_function()")',
+        )
+    )
+    (next_revision / "versions" / "9001_test.py").write_text(broken)
+    with pytest.raises(DomainError) as caught:
+        Library.open(data_dir)
+    assert caught.value.message_id == "upgrade_failed"
+    assert str(data_dir / "backups") in caught.value.message("en")
+    connection = sqlite3.connect(data_dir / DATABASE_FILENAME)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    columns = [row[1] for row in connection.execute("PRAGMA table_info(person)")]
+    assert "nickname" not in columns
+    assert connection.execute("SELECT count(*) FROM unit").fetchone()[0] == 1

@@ -1,0 +1,76 @@
+"""The main window opens on a real library, shows what it holds, and speaks the chosen language."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from dnqp_desktop.core.demo import load_demo
+from dnqp_desktop.core.library import Library
+from dnqp_desktop.ui.app import apply_language
+from dnqp_desktop.ui.main_window import MainWindow
+from tests.helpers import make_unit
+
+
+def _navigation_texts(window: MainWindow) -> list[str]:
+    return [window.navigation.item(row).text() for row in range(window.navigation.count())]
+
+
+def test_empty_database_says_so(qtbot, library: Library) -> None:
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    assert "trống" in window.section_pages["dashboard"].body.text()
+
+
+def test_window_shows_demo_counts_in_vietnamese(qtbot, library: Library) -> None:
+    summary = load_demo(library)
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    assert _navigation_texts(window)[:3] == ["Tổng quan", "Đơn vị", "Người"]
+    assert window.windowTitle() == "DNQP Desktop"
+    assert f"Đơn vị: {summary.units}" in window.section_pages["dashboard"].body.text()
+    assert window.menuBar().actions()[0].text() == "&Tệp"
+
+
+def test_window_follows_writes(qtbot, library: Library) -> None:
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    make_unit(library)
+    qtbot.waitUntil(lambda: window.section_pages["units"].body.text().startswith("1 "))
+
+
+@pytest.mark.parametrize(("lang", "units"), [("lo", "ຫົວໜ່ວຍ"), ("en", "Units")])
+def test_window_in_other_languages(qtbot, library: Library, lang: str, units: str) -> None:
+    apply_language(QApplication.instance(), lang)  # type: ignore[arg-type]
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    assert units in _navigation_texts(window)[1]
+    labels = [label.text() for label in window.findChildren(QLabel)]
+    assert all(text for text in labels)
+
+
+def test_dnqp_gui_starts_a_window_offscreen(tmp_path: Path) -> None:
+    """What `make run` does: demo data on first run, then the window."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DNQP_DATA_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-m", "dnqp_desktop", "demo", "--if-empty"], env=env, check=True, timeout=120)
+    process = subprocess.Popen([sys.executable, "-m", "dnqp_desktop", "gui"], env=env)
+    log_file = tmp_path / "logs" / "dnqp.log"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            if log_file.exists() and "main window shown" in log_file.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.2)
+        assert process.poll() is None, "the app exited instead of showing its window"
+        assert "main window shown" in log_file.read_text(encoding="utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
