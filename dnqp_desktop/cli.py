@@ -200,7 +200,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                         "name": result.name,
                         "ok": result.ok,
                         "message_id": result.problem.message_id if result.problem else None,
-                        "message": result.problem.message() if result.problem else result.detail,
+                        "message": result.problem.message() if result.problem else _(result.detail),
                     }
                     for result in results
                 ],
@@ -209,8 +209,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print(_("Checking {path}").format(path=library.database_label))
         for result in results:
-            mark = "OK  " if result.ok else "FAIL"
-            text = result.problem.message() if result.problem else result.detail
+            mark = _("OK") if result.ok else _("FAIL")
+            text = result.problem.message() if result.problem else _(result.detail)
             print(f"[{mark}] {_(result.label)}: {text}")
     if not healthy:
         first = next(result for result in results if not result.ok)

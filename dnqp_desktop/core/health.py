@@ -26,6 +26,7 @@ class CheckResult:
     #: English msgid naming the check, for display.
     label: str
     problem: DomainError | None = None
+    #: What was found when all is well: the msgid "ok", a revision, a count.
     detail: str = ""
 
     @property
@@ -60,7 +61,7 @@ def _integrity(library: Library) -> tuple[DomainError | None, str]:
     with library.engine.connect() as connection:
         rows = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check").fetchall()]
     if rows == ["ok"]:
-        return None, "ok"
+        return None, N_("ok")
     return DomainError("integrity_failed", path=library.database_label, detail=rows[0]), ""
 
 
@@ -70,7 +71,7 @@ def _foreign_keys(library: Library) -> tuple[DomainError | None, str]:
     with library.engine.connect() as connection:
         rows = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if not rows:
-        return None, "ok"
+        return None, N_("ok")
     return DomainError("foreign_keys_broken", count=len(rows), table=rows[0][0]), ""
 
 
@@ -87,7 +88,7 @@ def _audit(library: Library) -> tuple[DomainError | None, str]:
     with library.read() as session:
         broken = verify_chain(session)
     if broken is None:
-        return None, "ok"
+        return None, N_("ok")
     return DomainError("audit_chain_broken", seq=broken.seq, entry=broken.entry_id), ""
 
 
@@ -101,4 +102,4 @@ def _attachments(library: Library) -> tuple[DomainError | None, str]:
 
 
 def _settings(library: Library) -> tuple[DomainError | None, str]:
-    return library.settings_problem, "ok" if library.settings_problem is None else ""
+    return library.settings_problem, N_("ok") if library.settings_problem is None else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ class Library:
         self.upgrade = upgrade
         self._sessions = db.make_session_factory(engine)
         self._listeners: list[Listener] = []
+        self._batch: ContextVar[Session | None] = ContextVar(f"dnqp-batch-{id(self)}", default=None)
+        self._pending: ContextVar[list[Change] | None] = ContextVar(f"dnqp-pending-{id(self)}", default=None)
         self.blobs = BlobStore(folder.attachments)
 
         self.units = UnitService(self)
@@ -124,13 +127,42 @@ class Library:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        batch = self._batch.get()
+        if batch is not None:
+            yield batch
+            return
         with db.transaction(self._sessions, write=False) as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        batch = self._batch.get()
+        if batch is not None:
+            yield batch
+            return
         with db.transaction(self._sessions, write=True) as session:
             yield session
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every service write inside the block commits together, or none does.
+
+        For work that must not stop half-way: loading the demo, importing a workbook. Services
+        called inside share one transaction; their change notices go out after it commits.
+        """
+        if self._batch.get() is not None:
+            yield  # already inside a batch: the outer one decides
+            return
+        pending: list[Change] = []
+        with db.transaction(self._sessions, write=True) as session:
+            session_token, pending_token = self._batch.set(session), self._pending.set(pending)
+            try:
+                yield
+            finally:
+                self._batch.reset(session_token)
+                self._pending.reset(pending_token)
+        if pending:
+            self.announce(pending)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` after every committed write; returns the unsubscribe function."""
@@ -138,6 +170,10 @@ class Library:
         return lambda: self._listeners.remove(listener)
 
     def announce(self, changes: Sequence[Change]) -> None:
+        pending = self._pending.get()
+        if pending is not None:
+            pending.extend(changes)
+            return
         for listener in list(self._listeners):
             listener(changes)
 
@@ -152,7 +188,16 @@ class Library:
 
     def is_empty(self) -> bool:
         """True when no user-visible record exists (live or in the trash)."""
-        services: list[Any] = [self.units, self.people, self.talks, self.delegations, self.agreements, self.plan_items]
+        services: list[Any] = [
+            self.units,
+            self.twinnings,
+            self.people,
+            self.talks,
+            self.delegations,
+            self.agreements,
+            self.plan_items,
+            self.attachments,
+        ]
         return all(service.count() == 0 and service.count(trash=True) == 0 for service in services)
 
 

@@ -4,6 +4,7 @@
     python -m dnqp_desktop.tools.catalogs update    # .pot → i18n/<lang>/LC_MESSAGES/dnqp.po
     python -m dnqp_desktop.tools.catalogs compile   # .po → .mo (run by ``make``)
     python -m dnqp_desktop.tools.catalogs check     # exit 1 on an empty or fuzzy entry
+    python -m dnqp_desktop.tools.catalogs set --lang vi --from-json new.json   # fill msgstrs
 
 English msgids are their own English translation: ``update`` fills the ``en`` catalog itself.
 """
@@ -11,6 +12,7 @@ English msgids are their own English translation: ``update`` fills the ``en`` ca
 from __future__ import annotations
 
 import argparse
+import json
 import string
 import sys
 from collections.abc import Iterator
@@ -68,6 +70,24 @@ def update() -> None:
             write_po(fp, catalog, width=120, sort_output=True, include_lineno=False)
 
 
+def set_translations(lang: str, translations: dict[str, str]) -> list[str]:
+    """Fill msgstrs from a {msgid: msgstr} mapping; returns the msgids that are not in the catalog."""
+    path = po_path(lang)
+    with path.open("rb") as fp:
+        catalog = read_po(fp, locale=lang, domain=DOMAIN)
+    unknown = []
+    for msgid, msgstr in translations.items():
+        message = catalog.get(msgid)
+        if message is None:
+            unknown.append(msgid)
+            continue
+        message.string = msgstr
+        message.flags.discard("fuzzy")
+    with path.open("wb") as fp:
+        write_po(fp, catalog, width=120, sort_output=True, include_lineno=False)
+    return unknown
+
+
 def compile_all() -> None:
     for lang in LANGUAGES:
         path = po_path(lang)
@@ -106,8 +126,17 @@ def _placeholders(text: str) -> set[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="catalogs")
-    parser.add_argument("action", choices=["extract", "update", "compile", "check"])
+    parser.add_argument("action", choices=["extract", "update", "compile", "check", "set"])
+    parser.add_argument("--lang", choices=LANGUAGES, help="with set: the catalog to fill")
+    parser.add_argument("--from-json", type=Path, help="with set: a JSON file {msgid: msgstr}")
     args = parser.parse_args(argv)
+    if args.action == "set":
+        if not (args.lang and args.from_json):
+            parser.error("set needs --lang and --from-json")
+        unknown = set_translations(args.lang, json.loads(args.from_json.read_text(encoding="utf-8")))
+        for msgid in unknown:
+            print(f"not in the {args.lang} catalog: {msgid!r}", file=sys.stderr)
+        return 1 if unknown else 0
     if args.action == "extract":
         print(f"{len(extract())} messages")
     elif args.action == "update":

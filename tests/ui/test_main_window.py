@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from dnqp_desktop.core.demo import load_demo
+from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.ui.app import apply_language
 from dnqp_desktop.ui.main_window import MainWindow
@@ -26,7 +27,9 @@ def test_empty_database_says_so(qtbot, library: Library) -> None:
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.show()
-    assert "trống" in window.section_pages["dashboard"].body.text()
+    text = window.section_pages["dashboard"].body.text()
+    assert text == _("The database is empty. Records you create will appear here.")
+    assert text != "The database is empty. Records you create will appear here."  # shown in Vietnamese
 
 
 def test_window_shows_demo_counts_in_vietnamese(qtbot, library: Library) -> None:
@@ -34,7 +37,7 @@ def test_window_shows_demo_counts_in_vietnamese(qtbot, library: Library) -> None
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.show()
-    assert _navigation_texts(window)[:3] == ["Tổng quan", "Đơn vị", "Người"]
+    assert _navigation_texts(window)[:3] == ["Tổng quan", "Đơn vị", "Cán bộ"]
     assert window.windowTitle() == "DNQP Desktop"
     assert f"Đơn vị: {summary.units}" in window.section_pages["dashboard"].body.text()
     assert window.menuBar().actions()[0].text() == "&Tệp"

@@ -69,7 +69,7 @@ class AgreementService(RecordService[Agreement]):
     model = Agreement
     fields = {
         "kind": Choice(enum=AgreementKind, required=True),
-        "number": Code(max_length=20, pattern=r"[0-9A-Z]+", message_id="has_spaces"),
+        "number": Code(max_length=20, pattern=r"[0-9A-Z]+", message_id="invalid_document_number"),
         "symbol": Code(max_length=60, pattern=r"\S+", message_id="has_spaces"),
         "title_vi": Text(max_length=500, required=True),
         "title_lo": LaoText(max_length=500),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -229,13 +229,12 @@ class RecordService(Generic[M]):
         errors: list[DomainError] = []
         values: dict[str, Any] = {}
         for name, rule in self.fields.items():
-            if name in data:
-                raw = data[name]
-            elif existing is not None:
+            if existing is not None and (name not in data or data[name] == getattr(existing, name)):
+                # An unchanged value is kept as stored: a person still belongs to a unit that was
+                # trashed since, and editing their phone number must not be refused for it.
                 values[name] = getattr(existing, name)
                 continue
-            else:
-                raw = None
+            raw = data.get(name)
             try:
                 values[name] = rule.clean(raw, session)
             except Invalid as problem:
@@ -273,7 +272,10 @@ class RecordService(Generic[M]):
                 continue
             values: dict[str, Any] = {"id": row_id} if row_id else {}
             for name, rule in spec.fields.items():
-                raw = row[name] if name in row else (getattr(current[row_id], name) if row_id else None)
+                if row_id and (name not in row or row[name] == getattr(current[row_id], name)):
+                    values[name] = getattr(current[row_id], name)  # unchanged, as for root fields
+                    continue
+                raw = row.get(name)
                 try:
                     values[name] = rule.clean(raw, session)
                 except Invalid as problem:
@@ -356,8 +358,16 @@ def year_bounds(year: int, column: Any) -> tuple[Any, Any]:
     return date(year, 1, 1), date(year + 1, 1, 1)
 
 
+def local_today() -> date:
+    """Today where the records are kept (UTC+7), whatever the workstation's clock zone."""
+    return datetime.now(LOCAL_ZONE).date()
+
+
 def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        # One spelling per moment, so an unchanged time never shows up as a change in the audit.
+        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):
         return list(value)

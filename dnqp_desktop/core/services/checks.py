@@ -23,18 +23,26 @@ def date_order(
     if start is None or end is None:
         return
     if end < start or (strict and end == start):
-        yield DomainError("date_order", field=second, kind=kind, other=first, **location)
+        message_id = "date_order_strict" if strict else "date_order"
+        yield DomainError(message_id, field=second, kind=kind, other=first, **location)
 
 
 def duplicates(
-    rows: Iterable[Mapping[str, Any]], key: str, *, kind: str, collection: str, field: str | None = None
+    rows: Iterable[Mapping[str, Any]],
+    key: str | tuple[str, ...],
+    *,
+    kind: str,
+    collection: str,
+    field: str | None = None,
 ) -> Iterator[DomainError]:
     """One error per row repeating an earlier row's ``key`` (a member listed twice)."""
+    names = (key,) if isinstance(key, str) else key
     seen: set[Any] = set()
     for index, row in enumerate(rows):
-        value = row.get(key)
-        if value is None:
+        value = tuple(row.get(name) for name in names)
+        if None in value:
             continue
         if value in seen:
-            yield DomainError("duplicate_entry", field=field or key, kind=kind, collection=collection, row=index + 1)
+            where = {"collection": collection, "row": index + 1}
+            yield DomainError("duplicate_entry", field=field or names[0], kind=kind, **where)
         seen.add(value)

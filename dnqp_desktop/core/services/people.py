@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -11,7 +10,7 @@ from sqlmodel import Session
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Passport, Person, PersonPosition, PersonRank, Unit
 from dnqp_desktop.core.models.enums import VIETNAM_ONLY_RANKS, Country, PassportKind, Rank
-from dnqp_desktop.core.services.base import Children, Draft, RecordService
+from dnqp_desktop.core.services.base import Children, Draft, RecordService, local_today
 from dnqp_desktop.core.services.checks import date_order, duplicates
 from dnqp_desktop.core.services.rules import Choice, Code, DateValue, LaoText, Reference, Text, TextList
 from dnqp_desktop.core.services.units import NOTES
@@ -71,7 +70,7 @@ class PersonService(RecordService[Person]):
         if not draft.get("name_vi") and not draft.get("name_lo"):
             yield DomainError("name_required", field="name_vi", kind=self.kind)
         birth = draft.get("birth_date")
-        if birth is not None and birth > date.today():
+        if birth is not None and birth > local_today():
             yield DomainError("date_in_future", field="birth_date", kind=self.kind)
         yield from self._check_ranks(session, draft)
         for index, row in enumerate(draft.children["positions"]):
@@ -85,15 +84,15 @@ class PersonService(RecordService[Person]):
         ranks = draft.children["ranks"]
         for index, row in enumerate(ranks):
             yield from date_order(row, "since", "until", kind="person_rank", collection="ranks", row=index + 1)
-        ordered = sorted(ranks, key=lambda row: row["since"])
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        ordered = sorted(enumerate(ranks), key=lambda item: (item[1]["since"], item[0]))
+        for (_, earlier), (later_index, later) in zip(ordered, ordered[1:], strict=False):
             if earlier["until"] is None or earlier["until"] >= later["since"]:
                 yield DomainError(
                     "rank_overlap",
                     field="since",
                     kind="person_rank",
                     collection="ranks",
-                    row=ranks.index(later) + 1,
+                    row=later_index + 1,
                     first=earlier["since"].isoformat(),
                     second=later["since"].isoformat(),
                 )
@@ -113,7 +112,7 @@ class PersonService(RecordService[Person]):
 
     def _check_passports(self, session: Session, draft: Draft) -> Iterator[DomainError]:
         passports = draft.children["passports"]
-        yield from duplicates(passports, "number", kind="passport", collection="passports", field="number")
+        yield from duplicates(passports, ("number", "country"), kind="passport", collection="passports", field="number")
         for index, row in enumerate(passports):
             where = {"collection": "passports", "row": index + 1}
             yield from date_order(row, "issued_on", "expires_on", kind="passport", strict=True, **where)

@@ -48,4 +48,4 @@ SYSTEM = Actor(username="system", role=Role.ADMIN)
 
 def require(actor: Actor, permission: Permission) -> None:
     if not actor.can(permission):
-        raise DomainError("forbidden", role=actor.role.label, username=actor.username)
+        raise DomainError("forbidden", role=actor.role, username=actor.username)

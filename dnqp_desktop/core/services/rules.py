@@ -7,6 +7,7 @@ and trimmed here, once, so that search, sorting and duplicate checks all see the
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -173,16 +174,18 @@ class DateValue(Rule):
         return day
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
 def parse_date_text(text: str) -> date:
-    """ISO "2025-04-24" or Vietnamese "24/4/2025", "24-04-2025", "24.04.2025"."""
+    """ISO "2025-04-24" (or "2025-4-24") and Vietnamese "24/4/2025", "24-04-2025", "24.04.2025"."""
     raw = text.strip()
     try:
-        if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
-            return date.fromisoformat(raw)
-        for separator in ("/", "-", "."):
-            parts = raw.split(separator)
-            if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[2]) == 4:
-                return date(int(parts[2]), int(parts[1]), int(parts[0]))
+        if match := _ISO_DATE.fullmatch(raw):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _DAY_FIRST_DATE.fullmatch(raw):
+            return date(int(match[4]), int(match[3]), int(match[1]))
     except ValueError as exc:
         raise Invalid("invalid_date", value=raw) from exc
     raise Invalid("invalid_date", value=raw)
@@ -216,7 +219,10 @@ class TimeZoneName(Rule):
 
     def convert(self, value: Any, session: Session) -> str:
         name = str(value).strip()
-        if name not in _zone_names():
+        # Only portable IANA names: the system list also holds "localtime", "posix/…", which mean
+        # different things on another workstation.
+        portable = name == "UTC" or ("/" in name and not name.startswith(("posix/", "right/", "Etc/")))
+        if not portable or name not in _zone_names():
             raise Invalid("invalid_timezone", value=name)
         try:
             ZoneInfo(name)
@@ -250,7 +256,7 @@ class Integer(Rule):
             value = int(value)
         if isinstance(value, str):
             text = value.strip()
-            if not text.lstrip("-").isdigit():
+            if not re.fullmatch(r"-?[0-9]+", text):  # ASCII digits only: "²" passes isdigit()
                 raise Invalid("not_integer", value=text)
             value = int(text)
         if not isinstance(value, int):
@@ -274,8 +280,11 @@ class Number(Rule):
                 raise Invalid("not_number", value=value) from exc
         if not isinstance(value, int | float | Decimal):
             raise Invalid("not_number", value=str(value))
-        number = float(value)
-        if number != number or number in (float("inf"), float("-inf")):
+        try:
+            number = float(value)
+        except (ValueError, OverflowError) as exc:  # Decimal("sNaN"), 10**400
+            raise Invalid("not_number", value=str(value)) from exc
+        if not math.isfinite(number):
             raise Invalid("not_number", value=str(value))
         _check_range(number, self.minimum, self.maximum)
         return number
