@@ -95,6 +95,9 @@ MESSAGES: dict[str, str] = {
     ),
     "demo_not_empty": N_("The database already holds records; the demo data was not loaded."),
     "unknown_language": N_("Unknown language “{value}”. Use vi, lo or en."),
+    # --- backups, restore and the writer lock (add below) ---
+    # --- documents and PDF (add below) ---
+    # --- records workspace and search (add below) ---
 }
 
 _FIELD_LABELS: dict[str, str] = {
