@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from dnqp_desktop import __version__
@@ -30,7 +31,8 @@ class UsageError(Exception):
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix=_("Usage: "))
+        # argparse passes prefix="" when it only wants the program name (sub-command usage).
+        super().add_usage(usage, actions, groups, prefix=_("Usage: ") if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,7 +76,32 @@ def build_parser() -> _Parser:
     demo.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     check = command("check", _("check the database, the audit trail and the stored files"))
     check.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    check.add_argument("--repair", action="store_true", help=_("rebuild the search index first"))
+    _add_pdf_command(command("pdf", _("make the PDF of an agreement, ready for signing")))
+    _add_search_command(command("search", _("find records by name or title in any language, accents optional")))
+    _add_backup_commands(command)
     return parser
+
+
+def _add_search_command(search: _Parser) -> None:
+    from dnqp_desktop.core.search import DEFAULT_LIMIT, KINDS
+
+    search.add_argument("query", nargs="+", metavar=_("WORD"), help=_("the words to look for"))
+    search.add_argument("--kind", action="append", choices=KINDS, help=_("only records of this kind (repeatable)"))
+    search.add_argument(
+        "--limit",
+        type=_positive,
+        default=DEFAULT_LIMIT,
+        metavar=_("N"),
+        help=_("at most N records of each kind (default: {default})").format(default=DEFAULT_LIMIT),
+    )
+    search.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a whole number above zero").format(value=text))
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -185,39 +212,121 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from dnqp_desktop.core.health import run_checks
+    from dnqp_desktop.core.health import repair_search_index, run_checks
 
-    with _open_library(args, create=False, migrate=False) as library:
+    # Checking only reads: it works beside a running window (read-only); repairing needs the lock.
+    with _open_library(args, create=False, migrate=False, fall_back_to_read_only=not args.repair) as library:
+        rebuilt = repair_search_index(library) if args.repair else None
         results = run_checks(library)
-    healthy = all(result.ok for result in results)
+    fonts = _font_choices()
+    healthy = all(result.ok for result in results) and all(choice.ok for choice in fonts)
     if args.json:
         _print_json(
             {
                 "ok": healthy,
                 "database": library.database_label,
+                **({"repaired": {"search_index": rebuilt}} if args.repair else {}),
                 "checks": [
                     {
                         "name": result.name,
                         "ok": result.ok,
                         "message_id": result.problem.message_id if result.problem else None,
-                        "message": result.problem.message() if result.problem else _(result.detail),
+                        "message": result.problem.message()
+                        if result.problem
+                        else (_(result.detail) if result.detail else ""),
                     }
                     for result in results
                 ],
+                "fonts": [choice.to_json() for choice in fonts],
             }
         )
     else:
+        if rebuilt is not None:
+            print(_("Search index rebuilt: {count} records.").format(count=rebuilt))
         print(_("Checking {path}").format(path=library.database_label))
         for result in results:
             mark = _("OK") if result.ok else _("FAIL")
-            text = result.problem.message() if result.problem else _(result.detail)
+            text = result.problem.message() if result.problem else (_(result.detail) if result.detail else "")
             print(f"[{mark}] {_(result.label)}: {text}")
+        _print_fonts(fonts)
     if not healthy:
-        first = next(result for result in results if not result.ok)
+        problems = [r.problem for r in results if not r.ok] + [c.problem for c in fonts if not c.ok]
         if args.json:
-            print(first.problem.message() if first.problem else "", file=sys.stderr)
+            print(problems[0].message() if problems and problems[0] else "", file=sys.stderr)
         return EXIT_USER_ERROR
     return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """The search box's hits, from the same core function, so scripts see what clerks see."""
+    from dnqp_desktop.core.messages import record_label
+    from dnqp_desktop.core.search import search
+
+    query = " ".join(args.query)
+    with _open_library(args, create=False, fall_back_to_read_only=True) as library, library.read() as session:
+        hits = search(session, query, kinds=args.kind, limit_per_kind=args.limit)
+    if args.json:
+        _print_json({"query": query, "hits": [{"kind": h.kind, "id": h.record_id, "title": h.title} for h in hits]})
+        return EXIT_OK
+    if not hits:
+        print(_("Nothing found for “{query}”.").format(query=query))
+    for index, hit in enumerate(hits):
+        if index == 0 or hits[index - 1].kind != hit.kind:
+            print(_(record_label(hit.kind)).capitalize())
+        print(f"  {hit.title}  [{hit.record_id}]")
+    return EXIT_OK
+
+
+def _add_pdf_command(pdf: _Parser) -> None:
+    pdf.add_argument("agreement_id", metavar=_("AGREEMENT_ID"), help=_("the id of the agreement"))
+    pdf.add_argument(
+        "--layout",
+        choices=("originals", "side-by-side"),
+        default="originals",
+        help=_("two originals, one per language (default), or both languages side by side"),
+    )
+    pdf.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("where to write the PDF"))
+    pdf.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Render an agreement; nothing is written when it cannot be printed correctly."""
+    from dnqp_desktop.documents.source import export_agreement_pdf
+
+    path = Path(args.output).expanduser()
+    with _open_library(args, create=False, fall_back_to_read_only=True) as library:
+        result = export_agreement_pdf(library, args.agreement_id, path, args.layout)
+    if args.json:
+        _print_json(
+            {
+                "path": str(path),
+                "agreement_id": args.agreement_id,
+                "layout": args.layout,
+                "pages": result.pages,
+                "bytes": len(result.data),
+                "sha256": result.sha256,
+                "fonts": result.fonts,
+            }
+        )
+    else:
+        print(_("PDF written: {path} ({pages} pages)").format(path=path, pages=result.pages))
+    return EXIT_OK
+
+
+def _font_choices() -> list[Any]:
+    """The font chosen for each script (vi, lo, km), or why there is none: the PDFs need all three."""
+    from dnqp_desktop.documents.fonts import discover
+
+    return list(discover().values())
+
+
+def _print_fonts(fonts: list[Any]) -> None:
+    from dnqp_desktop.documents.fonts import SCRIPT_NAMES
+
+    for choice in fonts:
+        mark = _("OK") if choice.ok else _("FAIL")
+        label = _("Font for {language}").format(language=_(SCRIPT_NAMES[choice.script]))
+        print(f"[{mark}] {label}: {choice.describe()}")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -227,11 +336,146 @@ def cmd_gui(args: argparse.Namespace) -> int:
         log.exception("Qt cannot be loaded")
         print(_("The window cannot open because Qt cannot load: {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_USER_ERROR
-    library = _open_library(args)
-    try:
-        return run_gui(library)
-    finally:
-        library.close()
+    from dnqp_desktop.core.config import SETTINGS_FILENAME, SettingsError, load_settings
+    from dnqp_desktop.core.logs import setup_logging
+
+    # The window opens before the library (see run_gui): take the language from the settings file.
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    setup_logging(data_dir / "logs")
+    if getattr(args, "lang", None) is None and not os.environ.get(ENV_LANG):
+        try:
+            i18n.setup(load_settings(data_dir / SETTINGS_FILENAME).language)
+        except SettingsError:
+            pass  # the library reports the damaged file once it opens
+    return run_gui(data_dir)
+
+
+# --- backup, verify, restore (the work is in core/backup) ------------------------------------
+
+
+def _add_backup_commands(command: Callable[[str, str], _Parser]) -> None:
+    def password_option(parser: _Parser, text: str) -> None:
+        parser.add_argument("--password-file", metavar=_("FILE"), help=text)
+
+    backup = command("backup", _("write an encrypted backup, read it back to verify it, rotate old ones"))
+    backup.add_argument("--to", metavar=_("FOLDER"), help=_("write into FOLDER (default: backups/ in the data folder)"))
+    password_option(backup, _("the backup password, read from FILE (needed only once, to set it)"))
+    backup.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    verify = command("verify", _("check that a backup file is complete, undamaged and opens with its password"))
+    verify.add_argument("file", metavar=_("FILE"), help=_("the backup file"))
+    password_option(verify, _("the backup password, read from FILE"))
+    verify.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    restore = command("restore", _("replace the data with a backup, after showing what it holds"))
+    restore.add_argument("file", metavar=_("FILE"), help=_("the backup file"))
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation (for scripts)"))
+    password_option(restore, _("the backup password, read from FILE"))
+
+
+def _backup_password(args: argparse.Namespace, *, new: bool) -> tuple[str, str | None]:
+    """From --password-file, else typed at a prompt (twice when setting it); never echoed."""
+    import getpass
+
+    if args.password_file:
+        path = Path(args.password_file)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise DomainError("backup_password_file", path=str(path), reason=reason) from exc
+        password = text.removesuffix("\n").removesuffix("\r")
+        return password, password
+    if not sys.stdin.isatty():
+        raise DomainError("backup_password_needed")
+    password = getpass.getpass(_("Backup password: "))
+    repeat = getpass.getpass(_("Type the password again: ")) if new else None
+    return password, repeat
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from dnqp_desktop.core.backup.writer import result_lines
+
+    with _open_library(args, fall_back_to_read_only=True) as library:
+        if not library.has_backup_password():
+            password, repeat = _backup_password(args, new=True)
+            library.set_backup_password(password, repeat)
+            print(_("Backup password set. Keep it safe: no backup can be restored without it."), file=sys.stderr)
+        result = library.backup(Path(args.to).expanduser() if args.to else None)
+    if args.json:
+        _print_json(
+            {
+                "path": str(result.path),
+                "size": result.size,
+                "seconds": round(result.seconds, 3),
+                "deleted": [str(path) for path in result.deleted],
+                "missing_attachments": result.missing_attachments,
+            }
+        )
+    else:
+        for line in result_lines(result):
+            print(line)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from dnqp_desktop.core.backup.format import read_prelude
+    from dnqp_desktop.core.backup.manifest import summary_lines
+    from dnqp_desktop.core.backup.reader import verify_backup
+
+    path = Path(args.file).expanduser()
+    read_prelude(path)  # a foreign, cut-off or damaged file is named before a password is asked for
+    password, _repeat = _backup_password(args, new=False)
+    summary, _key = verify_backup(path, password)
+    if args.json:
+        _print_json({"ok": True, **summary.to_json()})
+        return EXIT_OK
+    for line in summary_lines(summary):
+        print(line)
+    print(_("The backup is complete and undamaged: {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from dnqp_desktop.core.backup.format import read_prelude
+    from dnqp_desktop.core.backup.manifest import summary_lines
+    from dnqp_desktop.core.backup.reader import preview_backup
+    from dnqp_desktop.core.backup.restore import restore_backup
+    from dnqp_desktop.core.config import DataFolder, Settings, SettingsError, load_settings
+    from dnqp_desktop.core.library import Library
+    from dnqp_desktop.core.lock import WriterLock
+
+    path = Path(args.file).expanduser()
+    read_prelude(path)
+    password, _repeat = _backup_password(args, new=False)
+    summary, key = preview_backup(path, password)
+    for line in summary_lines(summary):
+        print(line)
+    if summary.schema_state == "newer":
+        raise DomainError("backup_schema_newer", path=str(path), revision=summary.schema_revision or "-")
+    folder = DataFolder(resolve_data_dir(getattr(args, "data_dir", None)))
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise DomainError("restore_needs_confirmation")
+        question = _("Replace the data in {path} with this backup? The current data is backed up first. [y/N] ")
+        if input(question.format(path=folder.root)).strip().lower() not in {"y", "yes", _("y"), _("yes")}:
+            raise DomainError("restore_not_confirmed")
+    # The lock is taken directly, not through Library.open: a damaged database must stay restorable.
+    folder.create()
+    with WriterLock(folder.root) as lock:
+        if not lock.acquire():
+            raise DomainError("library_locked", path=str(folder.root), holder=lock.holder_text())
+        try:
+            settings = load_settings(folder.settings)
+        except SettingsError:
+            settings = Settings()
+        result = restore_backup(folder, path, key, settings=settings)
+    with Library.open(folder.root):
+        pass  # the restored data opens, upgraded if it was older
+    print(_("The backup was restored into {path}.").format(path=folder.root))
+    kept = result.safety_backup or result.damaged_copy
+    if kept is not None:
+        print(_("The data it replaced was saved first: {path}").format(path=kept))
+    return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -239,4 +483,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,
+    "backup": cmd_backup,
+    "verify": cmd_verify,
+    "restore": cmd_restore,
+    "search": cmd_search,
+    "pdf": cmd_pdf,
 }

@@ -13,6 +13,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 from sqlmodel.sql.sqltypes import AutoString
 
+from dnqp_desktop.core.db import include_name
 from dnqp_desktop.core.models import metadata
 from dnqp_desktop.core.models.base import UTCDateTime
 
@@ -36,6 +37,7 @@ def _run(connection: Connection) -> None:
         transactional_ddl=True,  # the whole upgrade commits or none of it does
         compare_type=True,
         render_item=_render_item,
+        include_name=include_name,  # the search index's tables have no models
     )
     with context.begin_transaction():
         context.run_migrations()

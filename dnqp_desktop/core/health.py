@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
-from dnqp_desktop.core import db
+from dnqp_desktop.core import db, search
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.i18n import N_
 from dnqp_desktop.core.library import Library, database_error
@@ -41,6 +41,7 @@ def run_checks(library: Library) -> list[CheckResult]:
         ("schema", N_("Schema version"), _schema),
         ("audit", N_("Audit trail"), _audit),
         ("attachments", N_("Attached files"), _attachments),
+        ("search_index", N_("Search index"), _search_index),
         ("settings", N_("Settings"), _settings),
     ]
     results = []
@@ -99,6 +100,24 @@ def _attachments(library: Library) -> tuple[DomainError | None, str]:
     if not missing:
         return None, str(len(rows))
     return DomainError("attachments_damaged", count=len(missing), filename=missing[0].filename), ""
+
+
+def _search_index(library: Library) -> tuple[DomainError | None, str]:
+    if db.current_revision(library.engine) != db.head_revision():
+        return None, N_("not checked")  # an older schema has no index yet; the schema check says so
+    with library.read() as session:
+        status = search.index_status(session)
+    if status.ok:
+        return None, str(status.indexed)
+    return DomainError("search_index_stale", missing=status.missing, extra=status.extra), ""
+
+
+def repair_search_index(library: Library) -> int | None:
+    """``dnqp check --repair``: rebuild the index from the records; None when the schema has none yet."""
+    if db.current_revision(library.engine) != db.head_revision():
+        return None
+    with library.write() as session:
+        return search.rebuild(session)
 
 
 def _settings(library: Library) -> tuple[DomainError | None, str]:

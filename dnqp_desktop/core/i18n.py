@@ -16,15 +16,16 @@ from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from dnqp_desktop.core.resources import i18n_dir
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# babel is imported on first use, not here: the window's first paint needs only gettext, and
+# babel's import costs as much as the rest of that first paint.
 
 DOMAIN = "dnqp"
 LANGUAGES: tuple[str, ...] = ("vi", "lo", "en")
@@ -118,13 +119,16 @@ def _load_catalog(lang: str) -> gettext.NullTranslations:
     po_path, mo_path = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
     if mo_path.exists() and (not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime):
         with mo_path.open("rb") as fp:
-            return Translations(fp, domain=DOMAIN)
+            return gettext.GNUTranslations(fp)
     if po_path.exists():
-        return Translations(io.BytesIO(compile_po(po_path)), domain=DOMAIN)
+        return gettext.GNUTranslations(io.BytesIO(compile_po(po_path)))
     return gettext.NullTranslations()
 
 
 def compile_po(po_path: Path) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_path.open("rb") as fp:
         catalog = read_po(fp, locale=po_path.parents[1].name, domain=DOMAIN)
     buffer = io.BytesIO()
@@ -135,8 +139,20 @@ def compile_po(po_path: Path) -> bytes:
 # --- formatting -------------------------------------------------------------------------------
 
 
+@cache
+def _babel() -> tuple[Any, ModuleType, ModuleType]:
+    from babel import Locale, dates, numbers
+
+    return Locale, dates, numbers
+
+
+@cache
+def _locale_for(code: str) -> Locale:
+    return _babel()[0].parse(code)
+
+
 def _locale(lang: str | None) -> Locale:
-    return Locale.parse(normalise_language(lang or _language))
+    return _locale_for(normalise_language(lang or _language))
 
 
 def format_date(value: date | None, style: str = "long", lang: str | None = None) -> str:
@@ -152,7 +168,7 @@ def format_date(value: date | None, style: str = "long", lang: str | None = None
         pattern = {"vi": "'tháng' M 'năm' y", "lo": "MMMM y", "en": "MMMM y"}[code]
     else:
         raise ValueError(f"unknown date style {style!r}")
-    return babel_dates.format_date(value, pattern, locale=_locale(code))
+    return _babel()[1].format_date(value, pattern, locale=_locale(code))
 
 
 def format_datetime(value: datetime | None, tz: tzinfo | None = None, lang: str | None = None) -> str:
@@ -161,8 +177,8 @@ def format_datetime(value: datetime | None, tz: tzinfo | None = None, lang: str 
         return ""
     shown = value.astimezone(tz) if tz is not None else value
     locale = _locale(lang)
-    day = babel_dates.format_date(shown, _SHORT_DATE, locale=locale)
-    return f"{day} {babel_dates.format_time(shown, _TIME, locale=locale)}"
+    day = _babel()[1].format_date(shown, _SHORT_DATE, locale=locale)
+    return f"{day} {_babel()[1].format_time(shown, _TIME, locale=locale)}"
 
 
 def format_number(value: int | float | Decimal | None, lang: str | None = None, decimals: int | None = None) -> str:
@@ -170,9 +186,9 @@ def format_number(value: int | float | Decimal | None, lang: str | None = None, 
     if value is None:
         return ""
     if decimals is None:
-        return babel_numbers.format_decimal(value, locale=_locale(lang))
+        return _babel()[2].format_decimal(value, locale=_locale(lang))
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return babel_numbers.format_decimal(value, format=pattern, locale=_locale(lang))
+    return _babel()[2].format_decimal(value, format=pattern, locale=_locale(lang))
 
 
 def format_percent(value: float | Decimal | None, lang: str | None = None, decimals: int = 2) -> str:
@@ -186,12 +202,12 @@ def format_money(amount: int | float | Decimal | None, currency: str = "VND", la
     """200000000000 → "200.000.000.000 ₫" in Vietnamese."""
     if amount is None:
         return ""
-    return babel_numbers.format_currency(amount, currency, locale=_locale(lang))
+    return _babel()[2].format_currency(amount, currency, locale=_locale(lang))
 
 
 def parse_number(text: str, lang: str | None = None) -> Decimal:
     """Read a number typed the locale's way ("1.384,5" in Vietnamese); raises ValueError."""
     try:
-        return babel_numbers.parse_decimal(text.strip(), locale=_locale(lang), strict=False)
-    except babel_numbers.NumberFormatError as exc:
+        return _babel()[2].parse_decimal(text.strip(), locale=_locale(lang), strict=False)
+    except _babel()[2].NumberFormatError as exc:
         raise ValueError(text) from exc

@@ -96,8 +96,113 @@ MESSAGES: dict[str, str] = {
     "demo_not_empty": N_("The database already holds records; the demo data was not loaded."),
     "unknown_language": N_("Unknown language “{value}”. Use vi, lo or en."),
     # --- backups, restore and the writer lock (add below) ---
+    "library_locked": N_(
+        "The data folder {path} is already in use by another DNQP Desktop window or command ({holder}). "
+        "Close it first: only one program may change the data at a time."
+    ),
+    "library_read_only": N_(
+        "This window is read-only: another DNQP Desktop program is using the data folder ({holder}). "
+        "Close it and reopen this one to make changes."
+    ),
+    "read_only_needs_upgrade": N_(
+        "The database {path} needs an upgrade, which only the program that has it open may do. "
+        "Close the other DNQP Desktop program first."
+    ),
+    "backup_password_not_set": N_(
+        "No backup password has been set yet. Set one once (backup window or “dnqp backup”); "
+        "after that, backups are written without it."
+    ),
+    "backup_password_too_short": N_("The backup password must have at least {minimum} characters."),
+    "backup_passwords_differ": N_("The two passwords are not the same."),
+    "backup_password_needed": N_(
+        "A backup password is needed: type it when asked, or give --password-file with the password in it."
+    ),
+    "backup_password_file": N_("The password file {path} cannot be read: {reason}"),
+    "backup_password_exists": N_("A backup password is already set; change it with the old password."),
+    "backup_key_damaged": N_(
+        "The backup key file {path} is damaged. Move it away and set a new backup password; "
+        "old backups still open with their own password."
+    ),
+    "backup_wrong_password": N_("Wrong password for the backup {path}. Nothing was changed."),
+    "backup_foreign": N_("{path} is not a DNQP Desktop backup. Nothing was changed."),
+    "backup_truncated": N_(
+        "The backup {path} is incomplete: it ends before its last part (copied half-way, or the drive was "
+        "removed too early). Nothing was changed; use another backup."
+    ),
+    "backup_damaged": N_("The backup {path} is damaged ({detail}). Nothing was changed; use another backup."),
+    "backup_format_newer": N_(
+        "The backup {path} was written in a newer backup format ({version}). Install the newer version of "
+        "DNQP Desktop to open it. Nothing was changed."
+    ),
+    "backup_schema_newer": N_(
+        "The backup {path} holds a database from a newer version of DNQP Desktop (schema {revision}). "
+        "Install the newer version to restore it. Nothing was changed."
+    ),
+    "backup_unreadable": N_("The backup {path} cannot be read: {reason}. Nothing was changed."),
+    "backup_sqlite_only": N_("Backups here cover SQLite databases only; back up {path} with its server's tools."),
+    "backup_no_space": N_(
+        "Not enough free space in {path}: the backup needs {needed}, only {free} are free. "
+        "Nothing was written; earlier backups are untouched."
+    ),
+    "backup_disk_full": N_(
+        "The backup did not fit on {path} ({reason}): the drive is full or takes no file this large. "
+        "The unfinished file was removed; earlier backups are untouched."
+    ),
+    "backup_write_failed": N_(
+        "The backup could not be written to {path}: {reason}. The unfinished file was removed; "
+        "earlier backups are untouched."
+    ),
+    "backup_verify_failed": N_(
+        "The backup written to {path} did not read back correctly ({detail}), so it was removed. "
+        "Earlier backups are untouched; the drive may be faulty."
+    ),
+    "backup_source_damaged": N_(
+        "The database failed its integrity check ({detail}); no backup was written and earlier backups are "
+        "untouched. Restore the latest good backup."
+    ),
+    "backup_cancelled": N_("The backup was cancelled. Nothing was written; earlier backups are untouched."),
+    "restore_cancelled": N_("The restore was cancelled. Nothing was changed."),
+    "restore_not_confirmed": N_("Not confirmed: nothing was restored and nothing was changed."),
+    "restore_needs_confirmation": N_(
+        "Restoring replaces the current data. Confirm when asked, or add --yes in a script."
+    ),
+    "restore_busy": N_(
+        "Another program has the database {path} open. Close every DNQP Desktop window and command, then "
+        "restore again. Nothing was changed."
+    ),
+    "restore_failed": N_("The restore failed ({reason}). The current data was left as it was."),
+    "restore_upgrade_failed": N_(
+        "The backup {path} could not be upgraded to this version ({reason}). The current data was left as it was."
+    ),
     # --- documents and PDF (add below) ---
+    "font_missing": N_(
+        "No installed font can print {script} text. Install {package}, or copy the font files into the "
+        "fonts folder of the program."
+    ),
+    "glyph_missing": N_(
+        "{field} of {where}: the character “{char}” ({code} {name}) cannot be printed with any installed "
+        "font. Replace it or install a font that has it. Nothing was written."
+    ),
+    "language_missing": N_(
+        "{field} of {where} is empty: a final agreement needs every part in Vietnamese and in the partner "
+        "language. Nothing was written."
+    ),
+    "legacy_lao_text": N_(
+        "{field} of {where} contains no Lao letters: it was probably typed with an old non-Unicode Lao font. "
+        "Retype it with a Unicode Lao keyboard. Nothing was written."
+    ),
+    "legacy_khmer_text": N_(
+        "{field} of {where} contains no Khmer letters: it was probably typed with an old non-Unicode Khmer "
+        "font. Retype it with a Unicode Khmer keyboard. Nothing was written."
+    ),
+    "layout_out_of_range": N_("{setting} is {value}; the allowed range is {low} to {high}."),
+    "pdf_write_failed": N_("The PDF could not be written to {path}: {reason}"),
+    "pdf_cancelled": N_("Making the PDF was cancelled. Nothing was written."),
     # --- records workspace and search (add below) ---
+    "search_index_stale": N_(
+        "The search index does not match the records ({missing} missing, {extra} left over), so searches may "
+        "miss records or show deleted ones. Run “dnqp check --repair” to rebuild it."
+    ),
 }
 
 _FIELD_LABELS: dict[str, str] = {

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from dnqp_desktop import __version__
 from dnqp_desktop.core import i18n
-from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.resources import resources_dir
 
 log = logging.getLogger(__name__)
 _qt_translators: list[QTranslator] = []
+
+if TYPE_CHECKING:
+    from dnqp_desktop.core.library import Library
+    from dnqp_desktop.ui.main_window import MainWindow
 
 
 def ensure_application() -> QApplication:
@@ -45,12 +51,61 @@ def apply_language(app: QApplication, lang: str) -> None:
             break
 
 
-def run_gui(library: Library) -> int:
+def open_main_window(library: Library, previous: MainWindow | None = None) -> MainWindow:
+    """Show a complete main window in the current language (after a language change)."""
+    from dnqp_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(library, previous.actor if previous is not None else None)
+    _follow_language_changes(window, library)
+    window.show()
+    return window
+
+
+def _follow_language_changes(window: MainWindow, library: Library) -> None:
+    def change_language(lang: str) -> None:
+        app = QApplication.instance()
+        if window.close():
+            apply_language(app, lang)  # type: ignore[arg-type]
+            open_main_window(library, window)
+
+    window.language_change_requested.connect(change_language)
+
+
+def run_gui(data_dir: Path) -> int:
+    """Show the window at once, then open the library and fill the window.
+
+    Opening means importing the database layer and checking the schema, about a second; the
+    window is on screen meanwhile instead of the user wondering whether the click worked.
+    """
     from dnqp_desktop.ui.main_window import MainWindow
 
     app = ensure_application()
     apply_language(app, i18n.current_language())
-    window = MainWindow(library)
+    window = MainWindow(data_folder=data_dir)
     window.show()
-    log.info("main window shown (%s, %s)", library.database_label, i18n.current_language())
-    return app.exec()
+    log.info("main window shown (%s, %s)", data_dir, i18n.current_language())
+    opened: list[Library] = []
+    failed: list[DomainError] = []
+
+    def open_library() -> None:
+        from dnqp_desktop.core.library import Library
+
+        try:
+            library = Library.open(data_dir, fall_back_to_read_only=True)
+        except DomainError as error:
+            failed.append(error)
+            print(error.message(), file=sys.stderr)
+            window.fail_to_open(error.message())
+            return
+        opened.append(library)
+        window.attach(library)
+        _follow_language_changes(window, library)
+        log.info("library opened in the main window (%s)", library.database_label)
+
+    QTimer.singleShot(0, open_library)
+    try:
+        code = app.exec()
+    finally:
+        for library in opened:
+            library.close()
+    return 1 if failed else code

@@ -73,6 +73,7 @@ def test_check_on_a_healthy_database(tmp_path: Path, capsys) -> None:
         "schema",
         "audit",
         "attachments",
+        "search_index",
         "settings",
     }
 

@@ -36,7 +36,7 @@ def test_empty_folder_is_migrated_to_head(tmp_path: Path) -> None:
 
 def test_models_and_migration_head_agree(library: Library) -> None:
     with library.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": db.include_name})
         differences = compare_metadata(context, metadata)
     assert differences == []
 
@@ -59,6 +59,9 @@ def test_database_from_a_newer_version_is_refused(library: Library, data_dir: Pa
     assert caught.value.message_id == "database_newer"
     assert "f00dface" in caught.value.message("en")
 
+
+#: The head this release ships, before a test adds the next release's revision on top of it.
+SHIPPED_HEAD = db.head_revision()
 
 NEXT_REVISION = '''
 """Test-only revision: rebuilds the person table, as real future revisions will."""
@@ -102,7 +105,7 @@ def test_upgrade_backs_up_first_and_keeps_every_row(library: Library, data_dir: 
 
     with Library.open(data_dir) as upgraded:
         assert upgraded.upgrade is not None
-        assert (upgraded.upgrade.from_revision, upgraded.upgrade.to_revision) == ("0001", "9001")
+        assert (upgraded.upgrade.from_revision, upgraded.upgrade.to_revision) == (SHIPPED_HEAD, "9001")
         backup = upgraded.upgrade.backup
         assert backup is not None and backup.parent == data_dir / "backups"
         # Rebuilding "person" must not cascade-delete its ranks and passports.
@@ -111,7 +114,7 @@ def test_upgrade_backs_up_first_and_keeps_every_row(library: Library, data_dir: 
         assert [p.number for p in reloaded.passports] == ["C1234567"]
     copy = sqlite3.connect(backup)
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SHIPPED_HEAD
     assert copy.execute("SELECT count(*) FROM passport").fetchone()[0] == 1
 
 
@@ -133,7 +136,16 @@ def test_failed_upgrade_leaves_the_database_as_it_was(library: Library, data_dir
     assert caught.value.message_id == "upgrade_failed"
     assert str(data_dir / "backups") in caught.value.message("en")
     connection = sqlite3.connect(data_dir / DATABASE_FILENAME)
-    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SHIPPED_HEAD
     columns = [row[1] for row in connection.execute("PRAGMA table_info(person)")]
     assert "nickname" not in columns
     assert connection.execute("SELECT count(*) FROM unit").fetchone()[0] == 1
+
+
+def test_fast_revision_reading_agrees_with_alembic() -> None:
+    """Start-up reads revisions without importing alembic; it must see what alembic sees."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(db.alembic_config())
+    assert db.head_revision() == scripts.get_current_head()
+    assert db.known_revisions() == {script.revision for script in scripts.walk_revisions()}

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from dnqp_desktop.core.demo import load_demo
 from dnqp_desktop.core.i18n import _
@@ -17,6 +17,7 @@ from dnqp_desktop.core.library import Library
 from dnqp_desktop.ui.app import apply_language
 from dnqp_desktop.ui.main_window import MainWindow
 from tests.helpers import make_unit
+from tests.ui.texts import english_leftovers
 
 
 def _navigation_texts(window: MainWindow) -> list[str]:
@@ -27,8 +28,9 @@ def test_empty_database_says_so(qtbot, library: Library) -> None:
     window = MainWindow(library)
     qtbot.addWidget(window)
     window.show()
-    text = window.section_pages["dashboard"].body.text()
-    assert text == _("The database is empty. Records you create will appear here.")
+    text = window.dashboard.body.text()
+    assert text.startswith(_("The database is empty. Records you create will appear here."))
+    assert window.dashboard.demo_button.isVisible()
     assert text != "The database is empty. Records you create will appear here."  # shown in Vietnamese
 
 
@@ -39,7 +41,7 @@ def test_window_shows_demo_counts_in_vietnamese(qtbot, library: Library) -> None
     window.show()
     assert _navigation_texts(window)[:3] == ["Tổng quan", "Đơn vị", "Cán bộ"]
     assert window.windowTitle() == "DNQP Desktop"
-    assert f"Đơn vị: {summary.units}" in window.section_pages["dashboard"].body.text()
+    assert f"Đơn vị: {summary.units}" in window.dashboard.body.text()
     assert window.menuBar().actions()[0].text() == "&Tệp"
 
 
@@ -47,7 +49,7 @@ def test_window_follows_writes(qtbot, library: Library) -> None:
     window = MainWindow(library)
     qtbot.addWidget(window)
     make_unit(library)
-    qtbot.waitUntil(lambda: window.section_pages["units"].body.text().startswith("1 "))
+    qtbot.waitUntil(lambda: "Đơn vị: 1" in window.dashboard.body.text())
 
 
 @pytest.mark.parametrize(("lang", "units"), [("lo", "ຫົວໜ່ວຍ"), ("en", "Units")])
@@ -56,8 +58,7 @@ def test_window_in_other_languages(qtbot, library: Library, lang: str, units: st
     window = MainWindow(library)
     qtbot.addWidget(window)
     assert units in _navigation_texts(window)[1]
-    labels = [label.text() for label in window.findChildren(QLabel)]
-    assert all(text for text in labels)
+    assert english_leftovers(window) == []
 
 
 def test_dnqp_gui_starts_a_window_offscreen(tmp_path: Path) -> None:
@@ -69,11 +70,12 @@ def test_dnqp_gui_starts_a_window_offscreen(tmp_path: Path) -> None:
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None:
-            if log_file.exists() and "main window shown" in log_file.read_text(encoding="utf-8"):
+            if log_file.exists() and "library opened in the main window" in log_file.read_text(encoding="utf-8"):
                 break
             time.sleep(0.2)
         assert process.poll() is None, "the app exited instead of showing its window"
-        assert "main window shown" in log_file.read_text(encoding="utf-8")
+        logged = log_file.read_text(encoding="utf-8")
+        assert "main window shown" in logged and "library opened in the main window" in logged
     finally:
         process.terminate()
         process.wait(timeout=30)

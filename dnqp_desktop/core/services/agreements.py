@@ -18,6 +18,7 @@ from dnqp_desktop.core.models import (
     Unit,
 )
 from dnqp_desktop.core.models.enums import AgreementKind, AgreementStatus, Rank
+from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Children, Draft, RecordService
 from dnqp_desktop.core.services.checks import date_order, duplicates
 from dnqp_desktop.core.services.rules import Choice, Code, DateValue, Integer, LaoText, Reference, Text
@@ -90,6 +91,17 @@ class AgreementService(RecordService[Agreement]):
     filterable = frozenset({"kind", "status", "talk_id"})
     year_field = "signed_on"
     default_order = ("signed_on",)
+
+    @classmethod
+    def search_texts(cls, session: Session, record: Agreement) -> SearchText:
+        # "05/QC-ĐB-LPB" as written on the document, so "05/QC" finds it.
+        reference = f"{record.number}/{record.symbol}" if record.number else record.symbol
+        headings = [text for part in [*record.chapters, *record.articles] for text in (part.title_vi, part.title_lo)]
+        return SearchText(
+            title=record.title_vi or record.title_lo,
+            names=[record.title_vi, record.title_lo, reference],
+            other=[record.place_vi, record.place_lo, *headings],
+        )
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
         yield from date_order(draft, "valid_from", "valid_to", kind=self.kind)

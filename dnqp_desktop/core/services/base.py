@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, select
 from sqlmodel import Session
 
+from dnqp_desktop.core import search
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models.base import Record, Timestamped, UTCDateTime, utcnow
 from dnqp_desktop.core.services.audit import append_audit
@@ -93,6 +94,11 @@ class RecordService(Generic[M]):
     def __init__(self, host: ServiceHost) -> None:
         self._host = host
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "search_texts" in cls.__dict__:
+            search.register(cls)
+
     # --- reading --------------------------------------------------------------------------
 
     def get(self, record_id: str, *, include_deleted: bool = False) -> M:
@@ -159,6 +165,7 @@ class RecordService(Generic[M]):
             for name, rows in draft.children.items():
                 setattr(record, name, [self._new_child(name, row, index) for index, row in enumerate(rows)])
             session.flush()
+            search.record_written(session, type(self), record)
             append_audit(session, actor, "create", self.kind, record.id, {}, self.snapshot(record))
             record_id = record.id
         self._host.announce([Change(self.kind, record_id, "created")])
@@ -177,6 +184,7 @@ class RecordService(Generic[M]):
             if changed:
                 record.updated_at = utcnow()
                 session.flush()
+                search.record_written(session, type(self), record, dependents=True)
                 append_audit(session, actor, "update", self.kind, record.id, before, self.snapshot(record))
         if changed:
             self._host.announce([Change(self.kind, record_id, "updated")])
@@ -190,6 +198,7 @@ class RecordService(Generic[M]):
             now = utcnow()
             record.deleted_at = now
             record.updated_at = now
+            search.record_removed(session, self.kind, record.id)
             append_audit(session, actor, "delete", self.kind, record.id, {"deleted_at": None}, {"deleted_at": now})
         self._host.announce([Change(self.kind, record_id, "deleted")])
         return self.get(record_id, include_deleted=True)
@@ -205,6 +214,7 @@ class RecordService(Generic[M]):
             deleted_at = record.deleted_at
             record.deleted_at = None
             record.updated_at = utcnow()
+            search.record_written(session, type(self), record)
             append_audit(
                 session, actor, "restore", self.kind, record.id, {"deleted_at": deleted_at}, {"deleted_at": None}
             )
@@ -219,6 +229,16 @@ class RecordService(Generic[M]):
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
         """Rules across fields and records; yield every problem found."""
         return iter(())
+
+    @classmethod
+    def search_texts(cls, session: Session, record: Any) -> search.SearchText | None:
+        """What the search box finds a record by; a kind that does not override this is not searched."""
+        return None
+
+    @classmethod
+    def search_dependents(cls, session: Session, kind: str, record_id: str) -> Sequence[str]:
+        """Ids of this kind's live records whose search text includes that record's (a twinning's units)."""
+        return ()
 
     # --- machinery ------------------------------------------------------------------------
 

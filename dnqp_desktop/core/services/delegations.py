@@ -9,6 +9,7 @@ from sqlmodel import Session
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Delegation, DelegationMember, DelegationUnit, Person, Unit
 from dnqp_desktop.core.models.enums import DelegationStatus, Direction, MemberRole
+from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Children, Draft, RecordService
 from dnqp_desktop.core.services.checks import date_order, duplicates
 from dnqp_desktop.core.services.rules import Choice, DateValue, Integer, LaoText, Reference, Text
@@ -59,6 +60,14 @@ class DelegationService(RecordService[Delegation]):
     filterable = frozenset({"direction", "status", "own_unit_id"})
     year_field = "start_date"
     default_order = ("start_date",)
+
+    @classmethod
+    def search_texts(cls, session: Session, record: Delegation) -> SearchText:
+        return SearchText(
+            title=record.purpose_vi or record.purpose_lo,
+            names=[record.purpose_vi, record.purpose_lo],
+            other=[record.border_gate, record.decision_number],
+        )
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
         yield from date_order(draft, "start_date", "end_date", kind=self.kind)

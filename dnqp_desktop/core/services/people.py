@@ -10,6 +10,7 @@ from sqlmodel import Session
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Passport, Person, PersonPosition, PersonRank, Unit
 from dnqp_desktop.core.models.enums import VIETNAM_ONLY_RANKS, Country, PassportKind, Rank
+from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Children, Draft, RecordService, local_today
 from dnqp_desktop.core.services.checks import date_order, duplicates
 from dnqp_desktop.core.services.rules import Choice, Code, DateValue, LaoText, Reference, Text, TextList
@@ -65,6 +66,15 @@ class PersonService(RecordService[Person]):
     children = {"ranks": RANKS, "positions": POSITIONS, "passports": PASSPORTS}
     filterable = frozenset({"unit_id"})
     default_order = ("name_vi",)
+
+    @classmethod
+    def search_texts(cls, session: Session, record: Person) -> SearchText:
+        titles = [title for post in record.positions for title in (post.title_vi, post.title_lo, post.title_en)]
+        return SearchText(
+            title=record.name_vi or record.name_lo or record.name_en,
+            names=[record.name_vi, record.name_lo, record.name_en, *record.aliases],
+            other=[*titles, *(passport.number for passport in record.passports)],
+        )
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
         if not draft.get("name_vi") and not draft.get("name_lo"):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from sqlmodel import Session
+
 from dnqp_desktop.core.models import Agreement, PlanItem, Unit
+from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import RecordService
 from dnqp_desktop.core.services.rules import DateValue, Integer, LaoText, Number, Reference, Text
 from dnqp_desktop.core.services.units import NOTES
@@ -26,3 +29,11 @@ class PlanItemService(RecordService[PlanItem]):
     }
     filterable = frozenset({"year", "agreement_id", "unit_id"})
     default_order = ("year", "title_vi")
+
+    @classmethod
+    def search_texts(cls, session: Session, record: PlanItem) -> SearchText:
+        return SearchText(
+            title=record.title_vi or record.title_lo,
+            names=[record.title_vi, record.title_lo],
+            other=[record.period, record.measure],
+        )

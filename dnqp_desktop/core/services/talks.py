@@ -9,6 +9,7 @@ from sqlmodel import Session
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Person, Talk, TalkParticipant, TalkUnit, Unit
 from dnqp_desktop.core.models.enums import ParticipantRole, TalkKind, TalkStatus
+from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Children, Draft, RecordService
 from dnqp_desktop.core.services.checks import date_order, duplicates
 from dnqp_desktop.core.services.rules import Choice, DateTimeValue, LaoText, Reference, Text, TimeZoneName
@@ -55,6 +56,14 @@ class TalkService(RecordService[Talk]):
     filterable = frozenset({"kind", "status", "host_unit_id", "series_id"})
     year_field = "start_at"
     default_order = ("start_at",)
+
+    @classmethod
+    def search_texts(cls, session: Session, record: Talk) -> SearchText:
+        return SearchText(
+            title=record.title_vi or record.title_lo,
+            names=[record.title_vi, record.title_lo],
+            other=[record.place_vi, record.place_lo],
+        )
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
         yield from date_order(draft, "start_at", "end_at", kind=self.kind, strict=True)

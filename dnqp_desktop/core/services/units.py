@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from sqlalchemy import and_, or_, select
@@ -11,6 +11,7 @@ from sqlmodel import Session
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Agreement, Twinning, Unit
 from dnqp_desktop.core.models.enums import Country, TwinningStatus, UnitLevel
+from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Draft, RecordService
 from dnqp_desktop.core.services.checks import date_order
 from dnqp_desktop.core.services.rules import Boolean, Choice, DateValue, LaoText, Reference, Text, TextList
@@ -39,6 +40,10 @@ class UnitService(RecordService[Unit]):
     }
     filterable = frozenset({"country", "level", "is_own", "parent_id"})
     default_order = ("name_vi",)
+
+    @classmethod
+    def search_texts(cls, session: Session, record: Unit) -> SearchText:
+        return SearchText(title=unit_title(record), names=unit_names(record), other=[record.address])
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
         yield from date_order(draft, "active_from", "active_to", kind=self.kind)
@@ -75,6 +80,22 @@ class TwinningService(RecordService[Twinning]):
     year_field = "since"
     default_order: ClassVar[tuple[str, ...]] = ("since",)
 
+    @classmethod
+    def search_texts(cls, session: Session, record: Twinning) -> SearchText:
+        # A twinning has no name of its own: it is found by the names of its two units.
+        units = [unit for unit in (session.get(Unit, record.unit_a_id), session.get(Unit, record.unit_b_id)) if unit]
+        return SearchText(
+            title=" – ".join(unit_title(unit) for unit in units),
+            names=[name for unit in units for name in unit_names(unit)],
+        )
+
+    @classmethod
+    def search_dependents(cls, session: Session, kind: str, record_id: str) -> Sequence[str]:
+        if kind != "unit":
+            return ()
+        either_side = or_(Twinning.unit_a_id == record_id, Twinning.unit_b_id == record_id)
+        return session.scalars(select(Twinning.id).where(either_side, Twinning.deleted_at.is_(None))).all()
+
     def filter_clause(self, name: str, value: Any) -> Any:
         if name == "unit_id":  # either side of the pair
             return or_(Twinning.unit_a_id == value, Twinning.unit_b_id == value)
@@ -95,3 +116,12 @@ class TwinningService(RecordService[Twinning]):
             statement = statement.where(Twinning.id != draft.record_id)
         if session.scalar(statement.limit(1)) is not None:
             yield DomainError("duplicate_twinning", field="unit_b_id", kind=self.kind)
+
+
+def unit_title(unit: Unit) -> str:
+    return unit.name_vi or unit.name_lo
+
+
+def unit_names(unit: Unit) -> list[str]:
+    """Every name a unit is known by, for search: three languages, short name, other spellings."""
+    return [unit.name_vi, unit.name_lo, unit.name_en, unit.short_name, *unit.aliases]

@@ -1,0 +1,1 @@
+"""Dialogs: backup, restore, settings and other one-off windows."""

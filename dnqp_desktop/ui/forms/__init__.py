@@ -1,0 +1,1 @@
+"""Record forms built from declarative field specs."""
