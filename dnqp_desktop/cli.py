@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -67,7 +68,9 @@ def build_parser() -> _Parser:
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
 
     def command(name: str, help_text: str) -> _Parser:
-        return commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        parser = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        parser._positionals.title = _("arguments")
+        return parser
 
     command("gui", _("open the application window (the default)"))
     command("init", _("create the data folder and database, or upgrade it"))
@@ -245,7 +248,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(_("Search index rebuilt: {count} records.").format(count=rebuilt))
         print(_("Checking {path}").format(path=library.database_label))
         for result in results:
-            mark = _("OK") if result.ok else _("FAIL")
+            mark = _("PASS") if result.ok else _("FAIL")
             text = result.problem.message() if result.problem else (_(result.detail) if result.detail else "")
             print(f"[{mark}] {_(result.label)}: {text}")
         _print_fonts(fonts)
@@ -324,7 +327,7 @@ def _print_fonts(fonts: list[Any]) -> None:
     from dnqp_desktop.documents.fonts import SCRIPT_NAMES
 
     for choice in fonts:
-        mark = _("OK") if choice.ok else _("FAIL")
+        mark = _("PASS") if choice.ok else _("FAIL")
         label = _("Font for {language}").format(language=_(SCRIPT_NAMES[choice.script]))
         print(f"[{mark}] {label}: {choice.describe()}")
 
@@ -457,7 +460,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             raise DomainError("restore_needs_confirmation")
         question = _("Replace the data in {path} with this backup? The current data is backed up first. [y/N] ")
-        if input(question.format(path=folder.root)).strip().lower() not in {"y", "yes", _("y"), _("yes")}:
+        answer = unicodedata.normalize("NFC", input(question.format(path=folder.root)).strip().lower())
+        if answer not in {"y", "yes", _("y"), _("yes")}:
             raise DomainError("restore_not_confirmed")
     # The lock is taken directly, not through Library.open: a damaged database must stay restorable.
     folder.create()

@@ -19,6 +19,27 @@ from dnqp_desktop.core.resources import resources_dir
 log = logging.getLogger(__name__)
 _qt_translators: list[QTranslator] = []
 
+
+def _skip_pyside_source_scan() -> None:
+    """Stop PySide6 from reading the source of every module imported after it.
+
+    PySide6 hooks ``import`` to find modules that opt into its ``__feature__`` syntax, and does so
+    by ``inspect.getsource`` on each new module: with SQLAlchemy and pydantic loaded after the
+    window, that is 24 MB of source lines kept in ``linecache`` and a quarter of a second (measured
+    with PySide6 6.12; napari reports the same). We never use ``__feature__``, so every module can
+    be marked as not using it. Guarded: if PySide6 renames its internals, nothing breaks, start-up
+    is only slower.
+    """
+    try:
+        import shibokensupport.feature as feature  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    if callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda module: False
+
+
+_skip_pyside_source_scan()
+
 if TYPE_CHECKING:
     from dnqp_desktop.core.library import Library
     from dnqp_desktop.ui.main_window import MainWindow

@@ -88,7 +88,7 @@ def test_check_finds_a_stale_index_and_repair_rebuilds_it(demo_dir: str, capsys:
     code, out, _ = run(capsys, "check", "--data-dir", demo_dir, "--repair")
     assert code == EXIT_OK
     assert out.splitlines()[0] == "Search index rebuilt: 50 records."
-    assert "[OK] Search index: 50" in out
+    assert "[PASS] Search index: 50" in out
 
     code, out, _ = run(capsys, "check", "--data-dir", demo_dir, "--repair", "--json")
     result = json.loads(out)

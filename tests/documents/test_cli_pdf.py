@@ -69,8 +69,8 @@ def test_pdf_refuses_what_it_cannot_print(capsys, data_dir: Path, tmp_path: Path
 def test_check_lists_the_font_of_each_script(capsys, data_dir: Path) -> None:
     code, out, _ = run(capsys, "--lang", "en", "check", "--data-dir", str(data_dir))
     assert code == EXIT_OK
-    assert "[OK] Font for Vietnamese: Liberation Serif (" in out
-    assert "[OK] Font for Lao: Phetsarath OT (" in out and "[OK] Font for Khmer: Noto Serif Khmer (" in out
+    assert "[PASS] Font for Vietnamese: Liberation Serif (" in out
+    assert "[PASS] Font for Lao: Phetsarath OT (" in out and "[PASS] Font for Khmer: Noto Serif Khmer (" in out
     code, out, _ = run(capsys, "--lang", "en", "check", "--data-dir", str(data_dir), "--json")
     report = json.loads(out)
     assert report["ok"] and [f["script"] for f in report["fonts"]] == ["vi", "lo", "km"]
@@ -81,7 +81,7 @@ def test_check_fails_clearly_when_a_script_has_no_font(capsys, data_dir: Path, m
     monkeypatch.setattr(fonts_module, "font_dirs", lambda: [Path("/usr/share/fonts/truetype/liberation2")])
     code, out, _ = run(capsys, "--lang", "en", "check", "--data-dir", str(data_dir))
     assert code == EXIT_USER_ERROR
-    assert "[OK] Font for Vietnamese: Liberation Serif" in out
+    assert "[PASS] Font for Vietnamese: Liberation Serif" in out
     assert "[FAIL] Font for Lao: No installed font can print Lao text. Install fonts-lao (Phetsarath OT)" in out
     assert "[FAIL] Font for Khmer: No installed font can print Khmer text." in out
     code, out, err = run(capsys, "--lang", "en", "check", "--data-dir", str(data_dir), "--json")
