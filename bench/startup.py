@@ -29,8 +29,6 @@ sys.path.insert(0, str(ROOT))
 CHILD = r"""
 import json, os, sys, time
 started = float(os.environ["BENCH_STARTED"])
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
 mode = sys.argv[1]
 result = {}
 
@@ -39,19 +37,22 @@ def rss_mb():
         kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
     return kb / 1024
 
-app = QApplication(sys.argv[:1])
-if mode == "ours":  # what `dnqp gui` does (ui/app.py run_gui)
+if mode == "ours":  # what `dnqp gui` does, in its order: cli, then Qt (ui/app.py run_gui)
     from pathlib import Path
-    import dnqp_desktop.cli  # what `dnqp gui` has imported before the window
-    from dnqp_desktop.ui.app import apply_language
+    import dnqp_desktop.cli
+    from dnqp_desktop.ui.app import apply_language, ensure_application
     from dnqp_desktop.ui.main_window import MainWindow
+    app = ensure_application()
     apply_language(app, "vi")
     window = MainWindow(data_folder=Path(sys.argv[2]))
 else:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1200, 760)
 window.show()
 result["seconds"] = time.time() - started
+from PySide6.QtCore import QTimer
 
 def fill():
     if mode == "ours":

@@ -13,10 +13,6 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-import tomli_w
-
-from dnqp_desktop.core.fileio import atomic_write_bytes
 from dnqp_desktop.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 APP_NAME = "DNQP Desktop"
@@ -29,6 +25,8 @@ ENV_LANG = "DNQP_LANG"
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no folder was given: start-up time
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
@@ -124,6 +122,10 @@ def load_settings(path: Path) -> Settings:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
+    import tomli_w
+
+    from dnqp_desktop.core.fileio import atomic_write_bytes
+
     data = asdict(settings)
     extra = data.pop("extra")
     atomic_write_bytes(path, tomli_w.dumps({**extra, **data}).encode("utf-8"))
