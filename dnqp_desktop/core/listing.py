@@ -47,7 +47,16 @@ from dnqp_desktop.core.models.enums import (
 from dnqp_desktop.core.services.base import local_today
 
 #: How a column's values are shown and sorted.
-TEXT, LAO, DATE, DATETIME, ENUM, NUMBER, PERCENT = "text", "lao", "date", "datetime", "enum", "number", "percent"
+TEXT, LAO, DATE, DATETIME, ENUM, NUMBER, PERCENT, YEAR = (
+    "text",
+    "lao",
+    "date",
+    "datetime",
+    "enum",
+    "number",
+    "percent",
+    "year",
+)
 
 
 class Lookups:
@@ -393,11 +402,11 @@ PLAN_ITEMS = Listing(
     default_sort="year",
     title=lambda item, _lookups: item.title_vi or item.title_lo,
     columns=(
-        Column("year", N_("Year"), NUMBER, _attr("year"), _sql(PlanItem, "year"), width=8),
+        Column("year", N_("Year"), YEAR, _attr("year"), _sql(PlanItem, "year"), width=8),
         Column("period", N_("Period"), TEXT, _attr("period"), _sql(PlanItem, "period"), width=18),
         Column("title_vi", N_("Activity (Vietnamese)"), TEXT, _attr("title_vi"), _sql(PlanItem, "title_vi"), width=44),
-        Column("target", N_("Target"), NUMBER, _attr("target"), _sql(PlanItem, "target"), width=10),
-        Column("result", N_("Result"), NUMBER, _attr("result"), _sql(PlanItem, "result"), width=10),
+        Column("target", N_("Target"), NUMBER, _attr("target"), _sql(PlanItem, "target"), width=18),
+        Column("result", N_("Result"), NUMBER, _attr("result"), _sql(PlanItem, "result"), width=18),
         Column("measure", N_("Unit of measure"), TEXT, _attr("measure"), _sql(PlanItem, "measure"), width=14),
         Column("percent", N_("Achieved"), PERCENT, lambda r, _lk: r.percent, None, width=10),
     ),

@@ -26,6 +26,8 @@ def display(value: Any, kind: str, enum: type[StrEnum] | None = None) -> str:
         return format_datetime(value, LOCAL_ZONE)
     if kind == listing.DATE and isinstance(value, date):
         return format_date(value, "short")
+    if kind == listing.YEAR:
+        return str(value)  # a year is a name, not a quantity: never "2.025"
     if kind == listing.PERCENT and isinstance(value, Decimal | float | int):
         return format_percent(value)
     if kind == listing.NUMBER and isinstance(value, int | float | Decimal):

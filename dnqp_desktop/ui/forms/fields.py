@@ -94,6 +94,10 @@ class TextEditor(FieldEditor):
 class ListEditor(TextEditor):
     """One entry per line (alternative spellings)."""
 
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+        super().__init__(parent, lines=lines)
+        self.edit.setMaximumHeight(self.edit.fontMetrics().lineSpacing() * (lines + 1) + 12)
+
     def value(self) -> list[str]:
         return [line for line in self.edit.toPlainText().splitlines() if line.strip()]
 

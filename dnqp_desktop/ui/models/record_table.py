@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
-from dnqp_desktop.core.listing import LAO, NUMBER, PERCENT, Listing
+from dnqp_desktop.core.listing import LAO, NUMBER, PERCENT, YEAR, Listing
 from dnqp_desktop.ui.formatting import display
 
 PAGE = 200
@@ -84,7 +84,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return record_id
         column = self.listing.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (NUMBER, PERCENT):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (NUMBER, PERCENT, YEAR):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None

@@ -71,8 +71,11 @@ class RecordListView(QWidget):
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
         for index, column in enumerate(listing.columns):
-            self.table.setColumnWidth(index, column.width * char + 16)
+            # Never narrower than its translated heading (plus the sort arrow).
+            heading = header_metrics.horizontalAdvance(_(column.label)) + 32
+            self.table.setColumnWidth(index, max(column.width * char + 16, heading))
         layout.addWidget(self.table, 1)
 
         self.new_button.clicked.connect(lambda: self.new_requested.emit(listing.kind))
