@@ -72,9 +72,9 @@ class Library:
         self.people = PersonService(self)
         self.talks = TalkService(self)
         self.delegations = DelegationService(self)
-        self.agreements = AgreementService(self)
-        self.plan_items = PlanItemService(self)
         self.attachments = AttachmentService(self, self.blobs)
+        self.agreements = AgreementService(self, self.attachments)
+        self.plan_items = PlanItemService(self)
         self.users = UserService(self)
 
     # --- opening --------------------------------------------------------------------------

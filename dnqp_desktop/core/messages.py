@@ -198,6 +198,37 @@ MESSAGES: dict[str, str] = {
     "layout_out_of_range": N_("{setting} is {value}; the allowed range is {low} to {high}."),
     "pdf_write_failed": N_("The PDF could not be written to {path}: {reason}"),
     "pdf_cancelled": N_("Making the PDF was cancelled. Nothing was written."),
+    # agreement life: final, signed, new versions (core/services/agreement_lifecycle.py)
+    "final_needs_parties": N_(
+        "{field}: a final agreement needs a Vietnamese party and a partner party. Nothing was written."
+    ),
+    "final_needs_articles": N_("{field}: a final agreement needs at least one article. Nothing was written."),
+    "agreement_read_only": N_(
+        "The status of this agreement is “{status}”: its text can no longer be changed. Make a new version to "
+        "change it."
+    ),
+    "status_needs_action": N_(
+        "{field}: an agreement becomes final, signed or superseded only through “Mark final”, “Mark signed” "
+        "and “New version”."
+    ),
+    "agreement_not_final": N_(
+        "Only an agreement marked final can be marked signed: mark it final first, so that the signed text is "
+        "the one whose PDF was kept."
+    ),
+    "agreement_changed_meanwhile": N_(
+        "The agreement was changed while its PDF was being made, so the PDF no longer matches it. "
+        "Mark it final again. Nothing was written."
+    ),
+    "not_a_pdf": N_("The file {path} is not a PDF. Nothing was written."),
+    "signed_copy_type": N_(
+        "The signed copy must be a PDF or an image (a scan or a photo); “{filename}” is neither. Nothing was written."
+    ),
+    "new_version_needs_signed": N_(
+        "Only a signed agreement needs a new version; this one can still be changed directly."
+    ),
+    "newer_version_exists": N_(
+        "A newer version of this agreement already exists: “{title}”, status “{status}”. Change that one instead."
+    ),
     # --- records workspace and search (add below) ---
     "search_index_stale": N_(
         "The search index does not match the records ({missing} missing, {extra} left over), so searches may "

@@ -40,11 +40,11 @@ def build_document(library: Library, agreement_id: str) -> AgreementDocument:
             units[unit_id] = library.units.get(unit_id, include_deleted=True)
         return units[unit_id]
 
-    parties = tuple(_party(unit(p.unit_id), unit) for p in agreement.parties)  # type: ignore[arg-type]
+    parties = tuple(party_of(unit(p.unit_id), unit) for p in agreement.parties)  # type: ignore[arg-type]
     party_ids = [p.unit_id for p in agreement.parties]
     people = {s.person_id: library.people.get(s.person_id, include_deleted=True) for s in agreement.signatories}
-    signatories = tuple(_signatory(s, people[s.person_id], party_ids, agreement) for s in agreement.signatories)
-    return document_from_records(agreement, parties, signatories, _known_names(library), _recipients(parties))
+    signatories = tuple(signatory_of(s, people[s.person_id], party_ids, agreement) for s in agreement.signatories)
+    return document_from_records(agreement, parties, signatories, known_names(library), recipients_of(parties))
 
 
 def document_from_records(
@@ -84,7 +84,7 @@ def document_from_records(
     )
 
 
-def _party(record: Unit, unit) -> Party:
+def party_of(record: Unit, unit) -> Party:
     parent = unit(record.parent_id)
     return Party(
         name=Pair(record.name_vi, record.name_lo),
@@ -94,7 +94,7 @@ def _party(record: Unit, unit) -> Party:
     )
 
 
-def _signatory(row, person: Person, party_ids: list[str], agreement: Agreement) -> Signatory:
+def signatory_of(row, person: Person, party_ids: list[str], agreement: Agreement) -> Signatory:
     rank, position = row.rank, Pair(row.position_vi, row.position_lo)
     day = agreement.signed_on
     if day is not None and not rank:
@@ -114,13 +114,13 @@ def _signatory(row, person: Person, party_ids: list[str], agreement: Agreement) 
     )
 
 
-def _known_names(library: Library) -> tuple[str, ...]:
+def known_names(library: Library) -> tuple[str, ...]:
     """Partner-language names of every unit and person: a provincial library holds hundreds."""
     names = [u.name_lo for u in library.units.list()] + [p.name_lo for p in library.people.list()]
     return tuple(n for n in names if n)
 
 
-def _recipients(parties: tuple[Party, ...]) -> tuple[str, ...]:
+def recipients_of(parties: tuple[Party, ...]) -> tuple[str, ...]:
     own = next((p for p in parties if p.country == "VN"), None)
     entries = []
     if own is not None and own.parent.vi:

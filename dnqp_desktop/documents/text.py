@@ -124,8 +124,14 @@ def uncovered_chars(text: str, fonts: FontSet) -> list[tuple[int, str]]:
     """
     covered = fonts.covered
     return [
-        (index, char) for index, char in enumerate(text) if ord(char) not in covered and char not in ZERO_WIDTH_BREAKS
+        (index, char)
+        for index, char in enumerate(text)
+        if ord(char) not in covered and char not in ZERO_WIDTH_BREAKS and char not in _PARAGRAPH_BREAKS
     ]
+
+
+#: Line ends separate paragraphs (``split_paragraphs``) and tabs become spaces: none is drawn.
+_PARAGRAPH_BREAKS = frozenset("\n\r\t")
 
 
 # --- line breaking ------------------------------------------------------------------------------

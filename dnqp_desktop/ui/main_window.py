@@ -293,6 +293,10 @@ class MainWindow(QMainWindow):
         return self._form(kind, record_id)
 
     def _form(self, kind: str, record_id: str | None) -> RecordForm:
+        if kind == "agreement":  # bilingual parts side by side, final and signed copies, versions
+            from dnqp_desktop.ui.agreements.editor import AgreementEditor
+
+            return self._show_form(AgreementEditor(self.library, self.actor, record_id, self))  # type: ignore[arg-type]
         from dnqp_desktop.ui.forms.record_form import RecordForm
         from dnqp_desktop.ui.forms.specs import FORMS
 

@@ -128,20 +128,21 @@ def test_a_trashed_agreement_cannot_be_superseded(library: Library, system) -> N
 
 
 def test_signing_needs_the_date(library: Library, system) -> None:
-    agreement = make_agreement(library)
+    """Recording an agreement signed on paper (create) needs its date; updates never sign (see lifecycle)."""
     refused(
         library,
-        lambda: library.agreements.update(agreement.id, {"status": "signed"}, actor=system),
+        lambda: make_agreement(library, status="signed"),
         "signed_date_required",
         "signed_on",
     )
-    signed = library.agreements.update(agreement.id, {"status": "signed", "signed_on": "22/5/2025"}, actor=system)
+    signed = make_agreement(library, status="signed", signed_on="22/5/2025")
     assert signed.signed_on == date(2025, 5, 22)
+    draft = make_agreement(library)
     refused(
         library,
-        lambda: library.agreements.update(agreement.id, {"signed_on": None}, actor=system),
-        "signed_date_required",
-        "signed_on",
+        lambda: library.agreements.update(draft.id, {"status": "signed", "signed_on": "22/5/2025"}, actor=system),
+        "status_needs_action",
+        "status",
     )
 
 
@@ -184,7 +185,7 @@ def test_agreement_rows_rule_refuses(library: Library, system, sides, rows, mess
 
 
 def test_removing_a_chapter_that_articles_use_is_refused(library: Library, system, sides) -> None:
-    agreement = library.agreements.create(_regulation(sides), actor=system)
+    agreement = library.agreements.create({**_regulation(sides), "status": "draft"}, actor=system)
     chapters = [{"id": c.id} for c in agreement.chapters[:2]]
     refused(
         library,

@@ -35,6 +35,14 @@ class Agreement(Record, table=True):
     preamble_vi: str = Field(default="", sa_type=Text)
     preamble_lo: str = Field(default="", sa_type=Text)
     notes: str = Field(default="", sa_type=Text)
+    # Set by AgreementService.mark_final / mark_signed only (core/services/agreement_lifecycle.py):
+    #: SHA-256 of the PDF rendered when the text was marked final; that PDF is the attachment below.
+    final_sha256: str = Field(default="", max_length=64)
+    #: The arrangement that PDF was rendered in ("originals" or "side-by-side").
+    final_layout: str = Field(default="", max_length=20)
+    final_pdf_id: str | None = Field(default=None, foreign_key="attachment.id", max_length=ID_LENGTH)
+    #: The scanned signed copy (PDF or image), attached when the agreement was marked signed.
+    signed_copy_id: str | None = Field(default=None, foreign_key="attachment.id", max_length=ID_LENGTH)
 
     parties: list["AgreementParty"] = Relationship(
         back_populates="agreement", sa_relationship_kwargs={**_CHILDREN, "order_by": "AgreementParty.position"}

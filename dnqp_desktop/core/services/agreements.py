@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from sqlmodel import Session
 
@@ -19,8 +20,11 @@ from dnqp_desktop.core.models import (
 )
 from dnqp_desktop.core.models.enums import AgreementKind, AgreementStatus, Rank
 from dnqp_desktop.core.search import SearchText
-from dnqp_desktop.core.services.base import Children, Draft, RecordService
+from dnqp_desktop.core.services.agreement_lifecycle import FINAL, AgreementLifecycle
+from dnqp_desktop.core.services.attachments import AttachmentService
+from dnqp_desktop.core.services.base import Children, Draft, RecordService, ServiceHost
 from dnqp_desktop.core.services.checks import date_order, duplicates
+from dnqp_desktop.core.services.policy import Actor, require
 from dnqp_desktop.core.services.rules import Choice, Code, DateValue, Integer, LaoText, Reference, Text
 from dnqp_desktop.core.services.units import NOTES
 
@@ -65,7 +69,9 @@ ARTICLES = Children(
 )
 
 
-class AgreementService(RecordService[Agreement]):
+class AgreementService(RecordService[Agreement], AgreementLifecycle):
+    """Drafting through ``create``/``update``; final, signed and versions in ``AgreementLifecycle``."""
+
     kind = "agreement"
     model = Agreement
     fields = {
@@ -91,6 +97,24 @@ class AgreementService(RecordService[Agreement]):
     filterable = frozenset({"kind", "status", "talk_id"})
     year_field = "signed_on"
     default_order = ("signed_on",)
+
+    def __init__(self, host: ServiceHost, attachments: AttachmentService) -> None:
+        super().__init__(host)
+        #: Marking final and signed attach files in the same transaction as the status change.
+        self.attachments = attachments
+
+    def update(self, record_id: str, data: Mapping[str, Any], *, actor: Actor) -> Agreement:
+        """As for every record, except that a signed text is read-only (see agreement_lifecycle)."""
+        require(actor, self.permission("update"))
+        with self._host.read() as session:
+            self.refuse_locked(self._load(session, record_id), data)
+        return super().update(record_id, data, actor=actor)
+
+    def _apply(self, session: Session, record: Agreement, draft: Draft) -> None:
+        before = self.snapshot(record) if record.status == FINAL else None
+        super()._apply(session, record, draft)
+        if before is not None:
+            self.demote_if_changed(record, before)
 
     @classmethod
     def search_texts(cls, session: Session, record: Agreement) -> SearchText:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
+from sqlmodel import Session
+
 from dnqp_desktop.core.blobs import BlobStore
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Agreement, Attachment, Delegation, Person, PlanItem, Record, Talk, Twinning, Unit
@@ -59,23 +61,39 @@ class AttachmentService(RecordService[Attachment]):
             if owner is None or owner.deleted_at is not None:
                 raise DomainError("owner_missing", kind=self.kind)
             self._clean(session, {"filename": name, "caption": caption}, existing=None)
-        try:
-            sha, size = self.blobs.put(source)
-        except OSError as exc:
-            raise DomainError("file_unreadable", path=str(source), reason=exc.strerror or str(exc)) from exc
-        media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        sha, size = self.store_file(source)
         with self._host.write() as session:
-            draft = self._clean(session, {"filename": name, "caption": caption}, existing=None)
-            record = Attachment(
-                owner_kind=owner_kind, owner_id=owner_id, sha256=sha, size=size, media_type=media_type, **draft.values
-            )
-            session.add(record)
-            session.flush()
-            snapshot = {**self.snapshot(record), "owner_kind": owner_kind, "owner_id": owner_id, "sha256": sha}
-            append_audit(session, actor, "create", self.kind, record.id, {}, snapshot)
+            record = self.insert(session, owner_kind, owner_id, sha, size, actor=actor, filename=name, caption=caption)
             record_id = record.id
         self._host.announce([Change(self.kind, record_id, "created")])
         return self.get(record_id)
+
+    def store_file(self, source: Path) -> tuple[str, int]:
+        """Copy ``source`` into the content-addressed store (outside any transaction: it may be large)."""
+        try:
+            return self.blobs.put(source)
+        except OSError as exc:
+            raise DomainError("file_unreadable", path=str(source), reason=exc.strerror or str(exc)) from exc
+
+    def insert(
+        self, session: Session, owner_kind: str, owner_id: str, sha: str, size: int, *, actor: Actor, **values: str
+    ) -> Attachment:
+        """The attachment row of a stored file, audited, in the caller's transaction.
+
+        For writes that attach a file as part of a larger change (marking an agreement final or
+        signed), so that the record and its file are committed together or not at all.
+        """
+        draft = self._clean(session, values, existing=None)
+        name = draft.values["filename"]
+        media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        record = Attachment(
+            owner_kind=owner_kind, owner_id=owner_id, sha256=sha, size=size, media_type=media_type, **draft.values
+        )
+        session.add(record)
+        session.flush()
+        snapshot = {**self.snapshot(record), "owner_kind": owner_kind, "owner_id": owner_id, "sha256": sha}
+        append_audit(session, actor, "create", self.kind, record.id, {}, snapshot)
+        return record
 
     def file_path(self, attachment: Attachment) -> Path:
         """Where the bytes are; refuses to hand out a missing or altered file."""
