@@ -30,8 +30,8 @@ MESSAGES: dict[str, str] = {
     "reference_missing": N_("{field}: the chosen {target} does not exist."),
     "reference_deleted": N_("{field}: the chosen {target} is in the trash."),
     "not_lao_script": N_(
-        "{field} contains no Lao letters. Text typed with an old non-Unicode Lao font must be retyped "
-        "with a Unicode Lao keyboard."
+        "{field} contains no Lao (or Khmer) letters. Text typed with an old non-Unicode font must be "
+        "retyped with a Unicode Lao (or Khmer) keyboard."
     ),
     "invalid_passport_number": N_("{field}: a passport number has 6 to 20 letters and digits, without spaces."),
     "invalid_username": N_("{field}: use 3 to 60 lower-case letters, digits, dots, hyphens or underscores."),

@@ -56,7 +56,7 @@ def document_from_records(
 ) -> AgreementDocument:
     """The document of an already-loaded agreement (the editor's unsaved copy, for instance)."""
     partner_country = next((p.country for p in parties if p.country != "VN"), "LA")
-    # Texts in the partner language live in the *_lo columns; Khmer needs its own columns first.
+    # Texts in the partner language (Lao, or Khmer for a Cambodian partner) live in the *_lo columns.
     partner_language = "km" if partner_country == "KH" else "lo"
     names = {*known_names, *(p.name.partner for p in parties), *(s.name.partner for s in signatories)}
     return AgreementDocument(

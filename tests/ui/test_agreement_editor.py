@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.documents.model import Arrangement, Layout
 from dnqp_desktop.documents.render import render_pdf
 from dnqp_desktop.documents.source import build_document
@@ -135,6 +136,30 @@ def test_create_a_regulation_from_its_template(qtbot, window: MainWindow, librar
     assert [(s.rank, s.position_lo) for s in agreement.signatories] == [("lieutenant_colonel", "ຫົວໜ້າກອງບັນຊາການ")]
     assert [p.unit_id for p in agreement.parties] == [sides["db"].id, sides["lp"].id]
     assert editor.isVisible() and not editor.is_dirty()  # a document stays open while it is written
+
+
+def test_a_cambodian_party_turns_the_partner_column_to_khmer(qtbot, window: MainWindow, library: Library) -> None:
+    own = make_unit(library, name_vi="Bộ CHQS tỉnh Tây Ninh")
+    svay_rieng = library.units.create(
+        {"country": "KH", "level": "province_command", "name_vi": "Bộ CHQS tỉnh Svay Rieng",
+         "name_lo": "បញ្ជាការដ្ឋានយោធាខេត្តស្វាយរៀង"},
+        actor=SYSTEM,
+    )  # fmt: skip
+    editor = _open(window)
+    _choose(editor.general.editors["kind"], "memorandum")
+    assert editor.general.editors["title_lo"].value() == "ບົດບັນທຶກຄວາມເຂົ້າໃຈ"
+    for unit in (own, svay_rieng):
+        editor.parties.add_row({})
+        _choose(editor.parties._rows[-1][1][0], unit.id)
+    # untouched template text follows the partner: Khmer headings, title and closing article
+    assert editor.parts.partner_heading.text() == "<b>Tiếng Khmer</b>"
+    assert editor.parties.grid.horizontalHeaderItem(2).text() == "Tên (tiếng Khmer)"
+    assert editor.signatories.grid.horizontalHeaderItem(4).text() == "Chức vụ (tiếng Khmer)"
+    assert editor.general.editors["title_lo"].value() == "អនុស្សរណៈនៃការយោគយល់គ្នា"
+    headings = [editor.parts.rows[k].number.text() for k in editor.parts.rows if k[0] == "article"]
+    assert headings[0] == "<b>Điều 1.</b><br>មាត្រា ១"
+    closing = editor.parts.rows[("clause", len(headings) - 1, 0)]
+    assert "ច្បាប់" in closing.lo.text() and not any("\u0e80" <= ch <= "\u0eff" for ch in closing.lo.text())
 
 
 def test_rows_are_aligned_and_renumbered(qtbot, window: MainWindow, library: Library) -> None:

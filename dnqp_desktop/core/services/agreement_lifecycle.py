@@ -39,7 +39,7 @@ from dnqp_desktop.core.models.enums import AgreementStatus
 from dnqp_desktop.core.services.audit import append_audit
 from dnqp_desktop.core.services.base import Change, ServiceHost, local_today
 from dnqp_desktop.core.services.policy import Actor, Permission, require
-from dnqp_desktop.core.services.rules import DateValue, Invalid, has_lao_letters
+from dnqp_desktop.core.services.rules import DateValue, Invalid, has_partner_letters
 
 if TYPE_CHECKING:
     from dnqp_desktop.core.services.attachments import AttachmentService
@@ -59,6 +59,8 @@ def final_problems(session: Session, agreement: Agreement) -> list[DomainError]:
     """Every reason why ``agreement`` cannot be marked final, each naming its part; [] when it can."""
     problems: list[DomainError] = []
     title = _quoted(agreement.title_vi or agreement.title_lo or agreement.symbol)
+    partner = partner_language(session, agreement)
+    legacy = "legacy_khmer_text" if partner == "km" else "legacy_lao_text"
 
     def pair(vi: str, lo: str, field: str, kind: str, where: str, *, required: bool = True, **at: Any) -> None:
         if not required and not (vi.strip() or lo.strip()):
@@ -67,8 +69,8 @@ def final_problems(session: Session, agreement: Agreement) -> list[DomainError]:
             params = {"field": f"{field}_{language}", "kind": kind, "where": where, **at}
             if not value.strip():
                 problems.append(DomainError("language_missing", **params))
-            elif language == "lo" and not has_lao_letters(value):
-                problems.append(DomainError("legacy_lao_text", **params))
+            elif language == "lo" and not has_partner_letters(value, partner):
+                problems.append(DomainError(legacy, **params))
 
     pair(agreement.title_vi, agreement.title_lo, "title", "agreement", title)
     pair(agreement.place_vi, agreement.place_lo, "place", "agreement", title)
@@ -100,6 +102,15 @@ def final_problems(session: Session, agreement: Agreement) -> list[DomainError]:
         pair(article.title_vi, article.title_lo, "title", "agreement_article", title, required=False, **at)
         pair(article.body_vi, article.body_lo, "body", "agreement_article", title, **at)
     return problems
+
+
+def partner_language(session: Session, agreement: Agreement) -> str:
+    """ "km" when a Cambodian unit is a party, else "lo": the language of the ``*_lo`` texts."""
+    for party in agreement.parties:
+        unit = session.get(Unit, party.unit_id)
+        if unit is not None and unit.country == "KH":
+            return "km"
+    return "lo"
 
 
 def _quoted(label: str) -> str:

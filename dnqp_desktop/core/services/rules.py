@@ -106,18 +106,36 @@ class TextList(Rule):
 
 
 @dataclass(frozen=True, kw_only=True)
-class LaoText(Text):
-    """Lao text; refuses text without a single Lao letter, the mark of a legacy-font typist."""
+class PartnerText(Text):
+    """Text in the partner's language: Lao, or Khmer for Cambodian partners.
+
+    The ``*_lo`` columns hold whichever of the two the partner writes. Text with neither Lao nor
+    Khmer letters is refused: it is the mark of a typist using an old non-Unicode font, whose
+    "Lao" is really Latin letters drawn as Lao shapes.
+    """
 
     def convert(self, value: Any, session: Session) -> str:
         text = super().convert(value, session)
-        if text and not has_lao_letters(text):
+        if text and not (has_lao_letters(text) or has_khmer_letters(text)):
             raise Invalid("not_lao_script")
         return text
 
 
+#: The name the services were written with; the columns it guards are still named ``*_lo``.
+LaoText = PartnerText
+
+
 def has_lao_letters(text: str) -> bool:
     return any("\u0e80" <= char <= "\u0eff" for char in text)
+
+
+def has_khmer_letters(text: str) -> bool:
+    return any("\u1780" <= char <= "\u17ff" or "\u19e0" <= char <= "\u19ff" for char in text)
+
+
+def has_partner_letters(text: str, language: str) -> bool:
+    """Whether ``text`` has letters of the partner ``language`` ("lo" or "km")."""
+    return has_khmer_letters(text) if language == "km" else has_lao_letters(text)
 
 
 @dataclass(frozen=True, kw_only=True)

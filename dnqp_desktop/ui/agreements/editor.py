@@ -43,7 +43,6 @@ from dnqp_desktop.ui.forms.attachments import AttachmentsPanel
 from dnqp_desktop.ui.workers import JobRunner
 
 DEFAULT_KIND = "annual_cooperation"
-PARTNER_LANGUAGE = "lo"  # the partner texts live in the *_lo columns (documents/source.py)
 
 
 class AgreementEditor(LifecycleActions, QDialog):
@@ -69,6 +68,9 @@ class AgreementEditor(LifecycleActions, QDialog):
         self._template: dict[str, Any] | None = None  # the parts as the template gave them
         self._closing: tuple[str, str] | None = None  # the closing article as last generated
         self._template_kind = DEFAULT_KIND
+        #: Lao, or Khmer once a Cambodian unit is a party; the *_lo columns hold either.
+        self._partner_language = "lo"
+        self._template_language = "lo"
         self.setObjectName("form_agreement")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.resize(1180, 820)
@@ -134,6 +136,7 @@ class AgreementEditor(LifecycleActions, QDialog):
         for name in ("place_vi", "place_lo", "signed_on", "originals_count"):
             self.general.editors[name].changed.connect(self._closing_facts_changed)
         self.general.editors["signed_on"].changed.connect(self.signatories.refill)
+        self.parties.changed.connect(self._parties_changed)
         self.load(record_id)
 
     def _button(self, name: str, text: str, slot: Any) -> QPushButton:
@@ -160,6 +163,7 @@ class AgreementEditor(LifecycleActions, QDialog):
             self.general.set_value({"kind": DEFAULT_KIND, "originals_count": 2})
             self.parties.set_value([])
             self.signatories.set_value([])
+            self._show_partner_language()
             self.apply_template()
         else:
             self.record = record = self.library.agreements.get(record_id)
@@ -170,6 +174,7 @@ class AgreementEditor(LifecycleActions, QDialog):
             names = ("person_id", "unit_id", "rank", "position_vi", "position_lo")
             self.signatories.set_value([{"id": s.id, **{n: getattr(s, n) for n in names}} for s in record.signatories])
             self.parts.set_kind(record.kind)
+            self._show_partner_language()
             self.parts.set_value(self.library.agreements.snapshot(record))
             self._template = self._closing = None
         title = (self.record.title_vi or self.record.title_lo) if self.record is not None else ""
@@ -204,7 +209,7 @@ class AgreementEditor(LifecycleActions, QDialog):
             place_partner=(values.get("place_lo") or "").strip() or "…",
             signed_on=self.general.signing_day(),
             originals_count=max(1, min(20, count)),
-            partner_language=PARTNER_LANGUAGE,
+            partner_language=self._partner_language,
         )
 
     def apply_template(self) -> None:
@@ -225,10 +230,14 @@ class AgreementEditor(LifecycleActions, QDialog):
         ]
         title = self.general.value()
         previous = template_for(self._template_kind) if self._template is not None else None
-        for language, field in (("vi", "title_vi"), (PARTNER_LANGUAGE, "title_lo")):
+        for language, before, field in (
+            ("vi", "vi", "title_vi"),
+            (self._partner_language, self._template_language, "title_lo"),
+        ):
             current = (title.get(field) or "").strip()
-            if not current or (previous is not None and current == previous.name(language)):
+            if not current or (previous is not None and current == previous.name(before)):
                 self.general.editors[field].set_value(template.name(language))
+        self._template_language = self._partner_language
         self.parts.set_kind(kind)
         self.parts.set_value({"preamble_vi": "", "preamble_lo": "", "chapters": chapters, "articles": articles})
         self._template, self._template_kind = self.parts.value(), kind
@@ -245,6 +254,31 @@ class AgreementEditor(LifecycleActions, QDialog):
             if box.clickedButton() is not replace:
                 return
         self.apply_template()
+
+    def partner_language(self) -> str:
+        """ "km" once a Cambodian unit is among the parties, else "lo"."""
+        for row in self.parties.value():
+            unit_id = row.get("unit_id")
+            unit = self.library.units.get(unit_id, include_deleted=True) if unit_id else None
+            if unit is not None and unit.country == "KH":
+                return "km"
+        return "lo"
+
+    def _show_partner_language(self) -> None:
+        self._partner_language = language = self.partner_language()
+        self.parts.set_partner_language(language)
+        self.parties.set_partner_language(language)
+        self.signatories.set_partner_language(language)
+
+    def _parties_changed(self) -> None:
+        before = self._partner_language
+        self._show_partner_language()
+        if self._partner_language == before:
+            return
+        if self.record_id is None and self._template is not None and self.parts.value() == self._template:
+            self.apply_template()  # nothing typed into the text yet: the template in the partner's language
+        else:
+            self._closing_facts_changed()
 
     def _kind_changed(self) -> None:
         kind = self.general.value().get("kind") or ""

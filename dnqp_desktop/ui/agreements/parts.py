@@ -91,6 +91,7 @@ class PartsEditor(QWidget):
         super().__init__(parent)
         self.structure = Structure()
         self.kind = ""
+        self.partner_language = "lo"
         self.rows: dict[Key, PartRow] = {}
         self.current: Key | None = None
         self.read_only = False
@@ -115,9 +116,10 @@ class PartsEditor(QWidget):
         layout.addLayout(bar)
         header = QHBoxLayout()
         header.setContentsMargins(4 + NUMBER_WIDTH + 6, 0, 4, 0)
-        for text in (_("Vietnamese"), _("Lao")):
-            label = QLabel(bold(text), self)
+        self.partner_heading = QLabel(self)
+        for label in (QLabel(bold(_heading(_("Vietnamese"))), self), self.partner_heading):
             header.addWidget(label, 1)
+        self.set_partner_language("lo")
         layout.addLayout(header)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -145,6 +147,12 @@ class PartsEditor(QWidget):
         if kind != self.kind:
             self.kind = kind
             self._renumber_labels()
+
+    def set_partner_language(self, language: str) -> None:
+        """Lao or Khmer (the right-hand column): its heading and the partner's part numbers."""
+        self.partner_language = language
+        self.partner_heading.setText(bold(_heading(_("Khmer") if language == "km" else _("Lao"))))
+        self._renumber_labels()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -249,7 +257,8 @@ class PartsEditor(QWidget):
 
     def _renumber_labels(self) -> None:
         template = template_for(self.kind)
-        vi, lo = LANGUAGES["vi"], LANGUAGES["lo"]
+        partner = self.partner_language
+        vi, lo = LANGUAGES["vi"], LANGUAGES[partner]
         for key, row in self.rows.items():
             kind = key[0]
             if kind == "preamble":
@@ -258,7 +267,7 @@ class PartsEditor(QWidget):
                 text = f"<b>{vi.chapter(key[1] + 1)}</b><br>{lo.chapter(key[1] + 1)}"
             elif kind == "article":
                 n = key[1] + 1
-                text = f"<b>{template.heading('vi', n)}</b><br>{template.heading('lo', n)}"
+                text = f"<b>{template.heading('vi', n)}</b><br>{template.heading(partner, n)}"
             else:
                 text = ""
             row.number.setText(text)
@@ -334,3 +343,8 @@ class PartsEditor(QWidget):
             row.error.hide()
             row.vi.setStyleSheet("")
             row.lo.setStyleSheet("")
+
+
+def _heading(language_name: str) -> str:
+    """A language name as a column heading: "tiếng Việt" is written "Tiếng Việt" there."""
+    return language_name[:1].upper() + language_name[1:]

@@ -47,9 +47,13 @@ class PartiesTable(ChildTable):
         super().__init__(specs.Table("parties", "agreement_party", PARTY_COLUMNS, ordered=True), choices, _zone, parent)
         self.grid.setColumnCount(3)
         self.grid.setHorizontalHeaderItem(1, QTableWidgetItem(_("Name (Vietnamese)")))
-        self.grid.setHorizontalHeaderItem(2, QTableWidgetItem(_("Name (Lao)")))
+        self.set_partner_language("lo")
         self.add_button.setText(_("Add party"))
         self.remove_button.setText(_("Remove party"))
+
+    def set_partner_language(self, language: str) -> None:
+        heading = _("Name (Khmer)") if language == "km" else _("Name (Lao)")
+        self.grid.setHorizontalHeaderItem(2, QTableWidgetItem(heading))
 
     def add_row(self, values: dict[str, Any]) -> None:
         super().add_row(values)
@@ -87,6 +91,11 @@ class SignatoriesTable(ChildTable):
         super().__init__(table, choices, _zone, parent)
         self.add_button.setText(_("Add signatory"))
         self.remove_button.setText(_("Remove signatory"))
+        self._lao_position_heading = self.grid.horizontalHeaderItem(4).text()
+
+    def set_partner_language(self, language: str) -> None:
+        heading = _("Position (Khmer)") if language == "km" else self._lao_position_heading
+        self.grid.setHorizontalHeaderItem(4, QTableWidgetItem(heading))
 
     def add_row(self, values: dict[str, Any]) -> None:
         super().add_row(values)
