@@ -7,12 +7,13 @@ service; the Library announces it, and the window refreshes what shows it from o
 from __future__ import annotations
 
 import getpass
+import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -75,6 +76,16 @@ class _LazyViews(dict):  # type: ignore[type-arg]
         return view
 
 
+#: Qt.ItemDataRole.UserRole. The window avoids the ``Qt`` namespace until it is on screen: the first
+#: use of ``Qt`` builds Python enums for all of its hundreds of enumerations (about 25 ms, bench/startup.py).
+_USER_ROLE = 256
+
+
+def _centred(text: str) -> str:
+    """``text`` as rich text centred across the label (QLabel centres vertically by default)."""
+    return f'<p align="center">{html.escape(text)}</p>'
+
+
 def local_actor() -> Actor:
     """Until accounts exist, the person at the keyboard acts as administrator under their login name."""
     from dnqp_desktop.core.models.enums import Role
@@ -108,8 +119,7 @@ class MainWindow(QMainWindow):
         geometry = self.ui_state.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.placeholder = QLabel(_("Opening the database…"), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = QLabel(_centred(_("Opening the database…")), self)
         self.setCentralWidget(self.placeholder)
         if library is not None:
             self.attach(library)
@@ -135,7 +145,7 @@ class MainWindow(QMainWindow):
         self.search_view = SearchView(lambda query: search_hits(library, query))
         for key, label, _service in SECTIONS:
             item = QListWidgetItem(_(label))
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(_USER_ROLE, key)
             self.navigation.addItem(item)
         for widget in (self.dashboard, self.trash, self.search_view):
             self.pages.addWidget(widget)
@@ -172,7 +182,7 @@ class MainWindow(QMainWindow):
     def fail_to_open(self, message: str) -> None:
         """The library could not be opened: say why in the window, where the user is looking."""
         if self.placeholder is not None:
-            self.placeholder.setText(message)
+            self.placeholder.setText(_centred(message))
             self.placeholder.setWordWrap(True)
 
     # --- actions ---------------------------------------------------------------------------
@@ -264,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> str:
         item = self.navigation.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else "dashboard"
+        return item.data(_USER_ROLE) if item else "dashboard"
 
     def show_section(self, key: str) -> None:
         self.navigation.setCurrentRow([k for k, _l, _s in SECTIONS].index(key))
