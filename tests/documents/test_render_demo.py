@@ -22,7 +22,7 @@ from tests.documents.conftest import ARRANGEMENTS
 from tests.documents.parts import kept_names, paragraphs, part_lines, partner_paragraphs
 from tests.documents.pdfread import drawn_glyphs, joined, nfkc, pdffonts, pdftotext, text_lines
 
-DOCUMENTS = ("annual_cooperation", "memorandum", "twinning_regulation", "khmer")
+DOCUMENTS = ("annual_cooperation", "memorandum", "twinning_regulation", "minutes", "khmer")
 CASES = [(kind, arrangement) for kind in DOCUMENTS for arrangement in ARRANGEMENTS]
 IDS = [f"{kind}-{arrangement}" for kind, arrangement in CASES]
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
 
 from dnqp_desktop.core.i18n import format_date
 from dnqp_desktop.documents.fonts import load_fonts
-from dnqp_desktop.documents.model import Arrangement, Article, Chapter, Layout, Pair
-from dnqp_desktop.documents.render import render_agreement
+from dnqp_desktop.documents.model import Arrangement
 from dnqp_desktop.documents.templates import TEMPLATES, ClosingFacts, template_for
 from dnqp_desktop.documents.templates.languages import khmer_date, lao_date, roman, vietnamese_date
 from dnqp_desktop.documents.text import has_script_letters, uncovered_chars
+from tests.documents.conftest import FACTS
 from tests.documents.parts import part_lines
 from tests.documents.pdfread import joined, nfkc
-
-FACTS = ClosingFacts("Sầm Nưa", "ຊຳເໜືອ", date(2025, 5, 22), 4, "lo")
 
 
 @pytest.mark.parametrize(
@@ -79,22 +76,12 @@ def test_title_summary_drops_the_type_of_document() -> None:
 
 
 @pytest.mark.parametrize("arrangement", [Arrangement.ORIGINALS, Arrangement.SIDE_BY_SIDE])
-def test_minutes_print_from_their_template(demo_documents, arrangement) -> None:
-    """Minutes of talks are not in the demo: built from the template, with numbered sections."""
-    parts = template_for("minutes").prefill(FACTS)
-    document = dataclasses.replace(
-        demo_documents["annual_cooperation"],
-        kind="minutes",
-        status="draft",
-        title=Pair("Biên bản hội đàm năm 2025", "ບົດບັນທຶກການໂອ້ລົມເຈລະຈາ ປີ 2025"),
-        chapters=tuple(Chapter(Pair(c.title_vi, c.title_partner)) for c in parts.chapters),
-        articles=tuple(
-            Article(Pair(a.title_vi, a.title_partner), Pair(a.body_vi or "Nội dung.", a.body_partner or "ເນື້ອໃນ."))
-            for a in parts.articles
-        ),
-    )
-    data = render_agreement(document, Layout(arrangement=arrangement))
+def test_minutes_print_from_their_template(demo_documents, rendered, arrangement) -> None:
+    """Minutes number their sections I., II.; the closing section is the template's."""
+    document = demo_documents["minutes"]
+    data = rendered[("minutes", arrangement)]
     vietnamese, _ = joined(part_lines(data, arrangement, "vi", document))
     lao, _ = joined(part_lines(data, arrangement, "lo", document))
+    closing = template_for("minutes").prefill(FACTS).articles[-1]
     assert "BIÊN BẢN HỘI ĐÀM" in vietnamese and "I. Kết quả hợp tác năm qua" in vietnamese
-    assert "III. Hiệu lực" in vietnamese and nfkc(parts.articles[-1].body_partner) in nfkc(lao)
+    assert "III. Hiệu lực" in vietnamese and nfkc(closing.body_partner) in nfkc(lao)
