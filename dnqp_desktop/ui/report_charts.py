@@ -28,7 +28,7 @@ class MonthChart(QWidget):
         super().__init__(parent)
         self.setObjectName("monthChart")
         self.per_month: Sequence[tuple[int, int]] = [(0, 0)] * 12
-        self.setMinimumHeight(220)
+        self.setFixedHeight(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_data(self, per_month: Sequence[tuple[int, int]]) -> None:
@@ -45,13 +45,14 @@ class MonthChart(QWidget):
         line = metrics.height()
         left, top = metrics.horizontalAdvance("0000") + 8, line
         width, height = self.width() - left - 10, self.height() - top - 3 * line - 8
-        largest = max((max(pair) for pair in self.per_month), default=0) or 1
+        most = max((max(pair) for pair in self.per_month), default=0)
+        largest = max(4, -(-most // 4) * 4)  # four whole-number steps
         painter.setPen(QPen(QColor("#cccccc")))
         for tick in range(5):
             y = top + height - height * tick / 4
             painter.drawLine(int(left), int(y), int(left + width), int(y))
             painter.setPen(QPen(self.palette().text().color()))
-            label = str(round(largest * tick / 4))
+            label = str(largest * tick // 4)
             painter.drawText(QRectF(0, y - line / 2, left - 4, line), Qt.AlignmentFlag.AlignRight, label)
             painter.setPen(QPen(QColor("#cccccc")))
         slot = width / 12
@@ -88,7 +89,7 @@ class PlanChart(QWidget):
     def set_data(self, rows: Sequence[tuple[str, Decimal | None, bool]]) -> None:
         self.rows = [row for row in rows if row[1] is not None]
         line = self.fontMetrics().height()
-        self.setMinimumHeight(int(line * 1.6 * (len(self.rows) + 1) + line))
+        self.setFixedHeight(int(line * 1.6 * (len(self.rows) + 1) + line))
         self.updateGeometry()
         self.update()
 

@@ -90,10 +90,9 @@ def test_an_overlapping_booking_shows_the_conflict(qtbot, window: MainWindow, li
     assert window.calendar.conflict_label.isVisible()
     assert "1" in window.calendar.conflict_label.text()
     rows = window.calendar.rows()
-    children = [row.child(i).text(1) for row in rows for i in range(row.childCount())]
+    children = [row.child(i).text(0) for row in rows for i in range(row.childCount())]
     assert any("Đặng Văn Long" in text and "Hội đàm kết nghĩa" in text for text in children)
     assert window.calendar.calendar.dateTextFormat(date(2026, 4, 24)).foreground().color().name() == "#c62828"
-    rows[0].child(0)
     window.calendar._activated(rows[0].child(0))
     assert window.forms[-1].record_id is not None
 

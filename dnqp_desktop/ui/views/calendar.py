@@ -149,11 +149,13 @@ class CalendarView(QWidget):
                 names = [lookups.person(pid) for pid in sorted(conflict.people)]
                 names += [lookups.unit(uid) for uid in sorted(conflict.units)]
                 text = _("Double booking with “{other}”: {names}").format(other=other.title, names=", ".join(names))
-                child = QTreeWidgetItem(["", text])
+                child = QTreeWidgetItem([text])
                 child.setData(0, KIND_ROLE, other.kind)
                 child.setData(0, ID_ROLE, other.record_id)
-                child.setForeground(1, QBrush(CONFLICT_COLOUR))
+                child.setForeground(0, QBrush(CONFLICT_COLOUR))
+                child.setToolTip(0, text)
                 row.addChild(child)
+                child.setFirstColumnSpanned(True)  # the whole width for who is booked twice
                 row.setForeground(1, QBrush(CONFLICT_COLOUR))
             row.setExpanded(True)
 

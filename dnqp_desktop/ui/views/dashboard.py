@@ -69,7 +69,7 @@ class DashboardView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("dueItems")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([_("What is due"), _("Date"), _("Details")])
+        self.tree.setHeaderLabels([_("What is due"), _("Date"), _("Why")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -79,7 +79,7 @@ class ReportView(QWidget):
         self.plan_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.plan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plan_chart = PlanChart(self)
-        body = QWidget(self)
+        body = self.body = QWidget(self)
         column = QVBoxLayout(body)
         column.addWidget(self.summary)
         column.addWidget(_bold(QLabel(_("Delegations per month"), body)))
@@ -173,12 +173,15 @@ class ReportView(QWidget):
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.plan_table.setItem(row, column, item)
-        self.plan_table.setMinimumHeight(
-            self.plan_table.horizontalHeader().height() + self.plan_table.verticalHeader().length() + 6
+        self.plan_table.setFixedHeight(
+            self.plan_table.horizontalHeader().sizeHint().height() + self.plan_table.verticalHeader().length() + 6
         )
         self.plan_chart.set_data(
             [(f"{i}. {line.title}", line.percent, line.behind) for i, line in enumerate(report.plan, start=1)]
         )
+        layout = self.body.layout()
+        layout.activate()
+        self.body.setMinimumHeight(layout.sizeHint().height())  # the scroll area scrolls, nothing overlaps
 
     # --- export -----------------------------------------------------------------------------------
 
