@@ -52,6 +52,8 @@ class PlanLine:
     result: float | None
     percent: Decimal | None
     behind: bool
+    #: The activity in Lao, for a Lao reader of the report screen ("" when not recorded).
+    title_lo: str = ""
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ def yearly_report(session: Session, year: int, unit_id: str, *, today: date | No
             item.result,
             item.percent,
             is_behind(item, check_day),
+            item.title_lo,
         )
         for item in sorted(session.scalars(plan_items), key=lambda i: (i.title_vi, i.id))
     )

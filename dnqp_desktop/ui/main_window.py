@@ -314,6 +314,12 @@ class MainWindow(QMainWindow):
             from dnqp_desktop.ui.forms.delegation_form import DelegationForm
 
             return self._show_form(DelegationForm(self.library, self.actor, record_id, self))
+        if kind == "talk":  # ranks on the talk's date, documents signed there
+            from dnqp_desktop.ui.forms.talk_form import TalkForm
+
+            form = TalkForm(self.library, self.actor, record_id, self)
+            form.open_requested.connect(self.open_record)
+            return self._show_form(form)
         from dnqp_desktop.ui.forms.record_form import RecordForm
         from dnqp_desktop.ui.forms.specs import FORMS
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dnqp_desktop.core.errors import DomainError
-from dnqp_desktop.core.i18n import _, format_number, format_percent
+from dnqp_desktop.core.i18n import _, current_language, format_number, format_percent
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.listing import choices
 from dnqp_desktop.core.reports import YearlyReport, yearly_report
@@ -159,9 +159,10 @@ class ReportView(QWidget):
         )
         self.month_chart.set_data(report.per_month)
         self.plan_table.setRowCount(len(report.plan))
+        lao = current_language() == "lo"
         for row, line in enumerate(report.plan):
             cells = (
-                line.title,
+                (line.title_lo or line.title) if lao else line.title,
                 line.measure,
                 _number(line.target),
                 _number(line.result),
@@ -177,7 +178,10 @@ class ReportView(QWidget):
             self.plan_table.horizontalHeader().sizeHint().height() + self.plan_table.verticalHeader().length() + 6
         )
         self.plan_chart.set_data(
-            [(f"{i}. {line.title}", line.percent, line.behind) for i, line in enumerate(report.plan, start=1)]
+            [
+                (f"{i}. {(line.title_lo or line.title) if lao else line.title}", line.percent, line.behind)
+                for i, line in enumerate(report.plan, start=1)
+            ]
         )
         layout = self.body.layout()
         layout.activate()
