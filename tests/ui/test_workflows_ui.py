@@ -94,7 +94,9 @@ def test_an_overlapping_booking_shows_the_conflict(qtbot, window: MainWindow, li
     assert any("Đặng Văn Long" in text and "Hội đàm kết nghĩa" in text for text in children)
     assert window.calendar.calendar.dateTextFormat(date(2026, 4, 24)).foreground().color().name() == "#c62828"
     window.calendar._activated(rows[0].child(0))
-    assert window.forms[-1].record_id is not None
+    opened = window.forms[-1]
+    assert opened.record_id is not None
+    assert "Đặng Văn Long" in opened.conflicts.text()  # the form names the double booking too
 
 
 def test_submitting_with_an_expiring_passport_warns(qtbot, window: MainWindow, library: Library) -> None:
@@ -197,3 +199,13 @@ def test_the_report_screen_and_its_exports(qtbot, window: MainWindow, library: L
     assert load_workbook(tmp_path / "r.xlsx")["Tổng hợp"]["B7"].value == 166
     view.export(tmp_path / "r.pdf", "pdf")
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_undoing_an_edit_keeps_the_workflow(qtbot, window: MainWindow, library: Library) -> None:
+    delegation = make_delegation(library, border_gate="Na Mèo")
+    form = window.open_record("delegation", delegation.id)
+    form.editors["border_gate"].set_value("Nậm Cắn")
+    assert form.run_action("submit")  # saves the edit, then submits
+    window.undo()
+    undone = library.delegations.get(delegation.id)
+    assert (undone.border_gate, undone.status) == ("Na Mèo", "submitted")

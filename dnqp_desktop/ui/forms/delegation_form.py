@@ -31,6 +31,7 @@ from dnqp_desktop.core.models.enums import DelegationStatus
 from dnqp_desktop.core.services.delegation_workflow import allowed_actions
 from dnqp_desktop.core.services.passport_check import PassportFinding
 from dnqp_desktop.core.services.policy import Actor
+from dnqp_desktop.ui.conflict_text import conflict_lines
 from dnqp_desktop.ui.due_text import finding_text
 from dnqp_desktop.ui.forms.record_form import RecordForm
 from dnqp_desktop.ui.forms.specs import DELEGATION_FORM
@@ -87,6 +88,11 @@ class DelegationForm(RecordForm):
         layout.addWidget(self.status_label)
         layout.addWidget(self.passport_warning)
         layout.addWidget(self.passport_table, 1)
+        self.conflicts = QLabel(self.workflow)
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.conflicts)
         layout.addWidget(self.hint)
         layout.addLayout(row)
         self.tabs.insertTab(len(self.spec.pages), self.workflow, _("Approval procedure"))  # page indices kept
@@ -114,6 +120,9 @@ class DelegationForm(RecordForm):
                 for column in range(2):
                     item.setForeground(column, QBrush(PROBLEM))
             self.passport_table.addTopLevelItem(item)
+        clashes = conflict_lines(self.library, "delegation", self.record_id)
+        self.conflicts.setText("\n".join(clashes))
+        self.conflicts.setVisible(bool(clashes))
         problems = [finding for finding in self.findings if not finding.ok]
         self.passport_warning.setVisible(bool(problems))
         self.passport_warning.setText(

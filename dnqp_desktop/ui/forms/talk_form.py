@@ -15,6 +15,7 @@ from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models.enums import AgreementStatus, Country, ParticipantRole, Rank
 from dnqp_desktop.core.services.policy import Actor
 from dnqp_desktop.core.talk_details import documents_of, people_at, talk_day
+from dnqp_desktop.ui.conflict_text import conflict_lines
 from dnqp_desktop.ui.forms.record_form import RecordForm
 from dnqp_desktop.ui.forms.specs import TALK_FORM
 
@@ -50,7 +51,12 @@ class TalkForm(RecordForm):
         self.documents.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.documents.itemDoubleClicked.connect(self._open_document)
         self.documents.itemActivated.connect(self._open_document)
+        self.conflicts = QLabel(page)
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setStyleSheet("color: #c62828;")
         layout.addWidget(self.day_label)
+        layout.addWidget(self.conflicts)
         layout.addWidget(self.people, 1)
         layout.addWidget(QLabel(_("Documents signed at these talks"), page))
         layout.addWidget(self.documents, 1)
@@ -62,6 +68,7 @@ class TalkForm(RecordForm):
         self.documents.clear()
         if self.record_id is None:
             self.day_label.setText(_("Save the talk to see its participants' ranks on its date."))
+            self.conflicts.hide()
             return
         with self.library.read() as session:
             talk = self.service._load(session, self.record_id)
@@ -69,6 +76,9 @@ class TalkForm(RecordForm):
             people = people_at(session, talk)
             documents = documents_of(session, self.record_id)
         self.day_label.setText(_("Ranks and posts as held on {day}.").format(day=format_date(day, "short")))
+        clashes = conflict_lines(self.library, "talk", self.record_id)
+        self.conflicts.setText("\n".join(clashes))
+        self.conflicts.setVisible(bool(clashes))
         for person in people:
             self.people.addTopLevelItem(
                 QTreeWidgetItem(
