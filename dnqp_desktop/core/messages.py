@@ -234,6 +234,10 @@ MESSAGES: dict[str, str] = {
     "delegation_status_needs_action": N_(
         "{field}: a delegation's status changes only through Submit, Approve, Reject, Cancel and Complete."
     ),
+    "approval_needs_procedure": N_(
+        "{field}: a delegation that has not yet left is approved only through the approval procedure (submit, "
+        "then approve), which checks the passports."
+    ),
     "approver_required": N_("{field}: an approved delegation needs the person who approved it."),
     "passport_problems": N_(
         "{field}: {count} traveller(s) have passport problems ({names}). Resolve them, or give the reason for "

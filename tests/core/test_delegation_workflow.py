@@ -246,3 +246,23 @@ def test_resolving_the_passport_lets_approval_through(library: Library, system, 
     library.people.update(lan.id, {"passports": [{"number": "C7654321", "expires_on": "2032-01-01"}]}, actor=system)
     approved = _approve(library, system, record_id, approver, override_reason="không cần")
     assert approved.passport_override_reason == ""  # nothing was overridden
+
+
+def test_a_coming_trip_cannot_be_recorded_as_approved(library: Library, system) -> None:
+    """Only past trips are recorded with their final status; a coming one passes the passport check."""
+    from datetime import timedelta
+
+    from dnqp_desktop.core.services.base import local_today
+
+    start = local_today() + timedelta(days=1)
+    data = {**DECISION, "start_date": start, "end_date": start + timedelta(days=2)}
+    for status in ("approved", "completed"):
+        refused(
+            library, lambda s=status: make_delegation(library, status=s, **data), "approval_needs_procedure", "status"
+        )
+    assert make_delegation(library, status="submitted", start_date=start, end_date=start).status == "submitted"
+    past = local_today() - timedelta(days=10)
+    assert (
+        make_delegation(library, status="completed", **{**data, "start_date": past, "end_date": past}).status
+        == "completed"
+    )
