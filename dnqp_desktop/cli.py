@@ -82,6 +82,7 @@ def build_parser() -> _Parser:
     check.add_argument("--repair", action="store_true", help=_("rebuild the search index first"))
     _add_pdf_command(command("pdf", _("make the PDF of an agreement, ready for signing")))
     _add_search_command(command("search", _("find records by name or title in any language, accents optional")))
+    _add_report_command(command("report", _("the yearly report of a unit and its subordinate units: PDF or workbook")))
     _add_backup_commands(command)
     return parser
 
@@ -316,6 +317,45 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_report_command(report: _Parser) -> None:
+    report.add_argument("--year", type=_positive, required=True, metavar=_("YEAR"), help=_("the year reported"))
+    report.add_argument("--unit", required=True, metavar=_("UNIT"), help=_("the unit: its id, short name or full name"))
+    report.add_argument("--format", choices=("pdf", "xlsx"), default="pdf", help=_("pdf (default) or xlsx"))
+    report.add_argument("-o", "--output", metavar=_("FILE"), help=_("where to write the report"))
+    report.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The figures of a year, written as a formatted PDF or a workbook (and printed with --json)."""
+    from dnqp_desktop.core.reports import find_unit, yearly_report
+    from dnqp_desktop.core.services.base import local_today
+
+    if not args.output and not args.json:
+        print(_("Invalid command line: {detail}").format(detail=_("give -o FILE, or --json")), file=sys.stderr)
+        return EXIT_USAGE
+    with _open_library(args, create=False, fall_back_to_read_only=True) as library, library.read() as session:
+        unit = find_unit(session, args.unit)
+        report = yearly_report(session, args.year, unit.id)
+    path = Path(args.output).expanduser() if args.output else None
+    if path is not None and args.format == "pdf":
+        from dnqp_desktop.documents.report_pdf import write_report_pdf
+
+        write_report_pdf(report, path, issued_on=local_today())
+    elif path is not None:
+        from dnqp_desktop.core.report_xlsx import write_workbook
+
+        write_workbook(report, path)
+    if args.json:
+        _print_json({**report.to_json(), "path": str(path) if path else None, "format": args.format})
+    elif path is not None:
+        print(
+            _("Report written: {path} ({delegations} delegations, {trips} person-trips)").format(
+                path=path, delegations=report.delegations, trips=report.person_trips
+            )
+        )
+    return EXIT_OK
+
+
 def _font_choices() -> list[Any]:
     """The font chosen for each script (vi, lo, km), or why there is none: the PDFs need all three."""
     from dnqp_desktop.documents.fonts import discover
@@ -492,4 +532,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "search": cmd_search,
     "pdf": cmd_pdf,
+    "report": cmd_report,
 }

@@ -229,6 +229,28 @@ MESSAGES: dict[str, str] = {
     "newer_version_exists": N_(
         "A newer version of this agreement already exists: “{title}”, status “{status}”. Change that one instead."
     ),
+    # --- workflows of talks and delegations, dashboard, yearly report (add below) ---
+    "illegal_transition": N_("{field}: a {record} that is “{status}” cannot become “{target}”."),
+    "delegation_status_needs_action": N_(
+        "{field}: a delegation's status changes only through Submit, Approve, Reject, Cancel and Complete."
+    ),
+    "approval_needs_procedure": N_(
+        "{field}: a delegation that has not yet left is approved only through the approval procedure (submit, "
+        "then approve), which checks the passports."
+    ),
+    "approver_required": N_("{field}: an approved delegation needs the person who approved it."),
+    "passport_problems": N_(
+        "{field}: {count} traveller(s) have passport problems ({names}). Resolve them, or give the reason for "
+        "approving anyway."
+    ),
+    "talk_not_yet_held": N_("{field}: a talk cannot be marked held before it has started."),
+    "series_size": N_("{field}: a series has from 1 to {maximum} talks."),
+    "series_needs_two_sides": N_(
+        "{field}: to alternate the host, list the two units taking part and make one of them the host."
+    ),
+    "unit_not_found": N_("No unit matches “{value}”. Give its id, its short name or its full name."),
+    "unit_ambiguous": N_("“{value}” matches several units ({names}). Give the id of the one you mean."),
+    "xlsx_write_failed": N_("The workbook could not be written to {path}: {reason}"),
     # --- records workspace and search (add below) ---
     "search_index_stale": N_(
         "The search index does not match the records ({missing} missing, {extra} left over), so searches may "

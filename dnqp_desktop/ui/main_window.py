@@ -56,6 +56,8 @@ SECTIONS: tuple[tuple[str, str, str | None], ...] = (
     ("agreement", N_("Agreements"), "agreements"),
     ("plan_item", N_("Plan items"), "plan_items"),
     ("trash", N_("Trash"), None),
+    ("calendar", N_("Calendar"), None),
+    ("report", N_("Yearly report"), None),
 )
 
 
@@ -128,7 +130,9 @@ class MainWindow(QMainWindow):
         """Build the sections on an open library (the heavy part of start-up)."""
         from dnqp_desktop.ui.search_source import search_hits
         from dnqp_desktop.ui.undo import UndoStack
+        from dnqp_desktop.ui.views.calendar import CalendarView
         from dnqp_desktop.ui.views.dashboard import DashboardView
+        from dnqp_desktop.ui.views.report import ReportView
         from dnqp_desktop.ui.views.search import SearchView
         from dnqp_desktop.ui.views.trash import TrashView
 
@@ -142,12 +146,14 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(library, list(SECTIONS))
         self.lists: dict[str, RecordListView] = _LazyViews(self._make_list_view)
         self.trash = TrashView(library)
+        self.calendar = CalendarView(library)
+        self.report = ReportView(library)
         self.search_view = SearchView(lambda query: search_hits(library, query))
         for key, label, _service in SECTIONS:
             item = QListWidgetItem(_(label))
             item.setData(_USER_ROLE, key)
             self.navigation.addItem(item)
-        for widget in (self.dashboard, self.trash, self.search_view):
+        for widget in (self.dashboard, self.trash, self.search_view, self.calendar, self.report):
             self.pages.addWidget(widget)
         self.navigation.currentRowChanged.connect(self._show_section)
         self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
@@ -221,7 +227,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(_("&View"))
         for row, (key, label, _service) in enumerate(SECTIONS):
             action = self._action(
-                _(label), lambda _checked=False, r=row: self.navigation.setCurrentRow(r), f"Ctrl+{row + 1}"
+                _(label),
+                lambda _checked=False, r=row: self.navigation.setCurrentRow(r),
+                f"Ctrl+{row + 1}" if row < 9 else None,  # Ctrl+1 … Ctrl+9; the later sections by menu
             )
             action.setObjectName(f"show_{key}")
             view_menu.addAction(action)
@@ -262,13 +270,16 @@ class MainWindow(QMainWindow):
     def _section_widget(self, key: str) -> QWidget:
         if key in LIST_SECTIONS:
             return self.lists[key]
-        return self.dashboard if key == "dashboard" else self.trash
+        return {"dashboard": self.dashboard, "calendar": self.calendar, "report": self.report}.get(key, self.trash)
 
     def _connect_views(self) -> None:
         self.trash.restore_requested.connect(self.restore_record)
         self.search_view.open_requested.connect(self.open_record)
         self.dashboard.new_unit_requested.connect(lambda: self.new_record_of("unit"))
         self.dashboard.demo_requested.connect(self.load_demo)
+        self.dashboard.open_requested.connect(self.open_record)
+        self.calendar.open_requested.connect(self.open_record)
+        self.calendar.new_series_requested.connect(self.new_talk_series)
 
     # --- sections --------------------------------------------------------------------------
 
@@ -286,6 +297,8 @@ class MainWindow(QMainWindow):
             self.lists[key].ensure_loaded()
         elif key == "trash":
             self.trash.refresh()
+        elif key in ("calendar", "report"):
+            self._section_widget(key).refresh()
         has_records = key in LIST_SECTIONS
         self.open_action.setEnabled(has_records)
         self.delete_action.setEnabled(has_records)
@@ -307,6 +320,16 @@ class MainWindow(QMainWindow):
             from dnqp_desktop.ui.agreements.editor import AgreementEditor
 
             return self._show_form(AgreementEditor(self.library, self.actor, record_id, self))  # type: ignore[arg-type]
+        if kind == "delegation":  # the approval procedure with its passport check
+            from dnqp_desktop.ui.forms.delegation_form import DelegationForm
+
+            return self._show_form(DelegationForm(self.library, self.actor, record_id, self))
+        if kind == "talk":  # ranks on the talk's date, documents signed there
+            from dnqp_desktop.ui.forms.talk_form import TalkForm
+
+            form = TalkForm(self.library, self.actor, record_id, self)
+            form.open_requested.connect(self.open_record)
+            return self._show_form(form)
         from dnqp_desktop.ui.forms.record_form import RecordForm
         from dnqp_desktop.ui.forms.specs import FORMS
 
@@ -329,6 +352,14 @@ class MainWindow(QMainWindow):
             self.lists[kind].refresh()
             self.lists[kind].select(record_id)
         self.statusBar().showMessage(_("Saved."), 5000)
+
+    def new_talk_series(self) -> Any:
+        from dnqp_desktop.ui.dialogs.talk_series import TalkSeriesDialog
+
+        dialog = TalkSeriesDialog(self.library, self.actor, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(_("Saved."), 5000))
+        dialog.open()
+        return dialog
 
     def open_current(self) -> None:
         view = self.lists[self.current_section()] if self.current_section() in LIST_SECTIONS else None
@@ -418,8 +449,8 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
         for view in self.lists.values():
             view.refresh()
-        if self.current_section() == "trash":
-            self.trash.refresh()
+        if self.current_section() in ("trash", "calendar", "report"):
+            self._section_widget(self.current_section()).refresh()
         if self.search_box.text().strip():
             self.search_view.schedule(self.search_box.text())
 

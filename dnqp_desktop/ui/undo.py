@@ -34,6 +34,17 @@ class UndoEntry:
     undo: Callable[[], Any]
 
 
+#: What a delegation's approval procedure sets; an undo of an ordinary edit leaves them as they are.
+WORKFLOW_FIELDS = (
+    "status",
+    "status_reason",
+    "decision_number",
+    "decision_date",
+    "approver_person_id",
+    "passport_override_reason",
+)
+
+
 class UndoStack(QObject):
     changed = Signal()
     LIMIT = 50
@@ -77,6 +88,10 @@ class UndoStack(QObject):
             data[name] = [
                 row if row["id"] in live else {k: v for k, v in row.items() if k != "id"} for row in before[name]
             ]
+        if kind == "delegation" and current.get("status") != before.get("status"):
+            # The workflow moved on since the edit (submitted, approved…): undoing the edit keeps that.
+            for name in WORKFLOW_FIELDS:
+                data[name] = current.get(name)
         return service.update(record_id, data, actor=self.actor)
 
     def clear(self) -> None:

@@ -53,6 +53,8 @@ class ServiceHost(Protocol):
 
     def announce(self, changes: Sequence[Change]) -> None: ...
 
+    def batch(self) -> AbstractContextManager[None]: ...
+
 
 @dataclass(frozen=True)
 class Children:

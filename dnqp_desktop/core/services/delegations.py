@@ -10,8 +10,9 @@ from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Delegation, DelegationMember, DelegationUnit, Person, Unit
 from dnqp_desktop.core.models.enums import DelegationStatus, Direction, MemberRole
 from dnqp_desktop.core.search import SearchText
-from dnqp_desktop.core.services.base import Children, Draft, RecordService
+from dnqp_desktop.core.services.base import Children, Draft, RecordService, local_today
 from dnqp_desktop.core.services.checks import date_order, duplicates
+from dnqp_desktop.core.services.delegation_workflow import DelegationWorkflow
 from dnqp_desktop.core.services.rules import Choice, DateValue, Integer, LaoText, Reference, Text
 from dnqp_desktop.core.services.units import NOTES
 
@@ -32,7 +33,7 @@ PARTNER_UNITS = Children(
 )
 
 
-class DelegationService(RecordService[Delegation]):
+class DelegationService(RecordService[Delegation], DelegationWorkflow):
     kind = "delegation"
     model = Delegation
     fields = {
@@ -70,6 +71,14 @@ class DelegationService(RecordService[Delegation]):
         )
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+        if draft.record_id is not None:
+            stored = session.get(Delegation, draft.record_id)
+            if stored is not None and stored.status != draft.get("status"):
+                # The status moves only through the workflow's actions (delegation_workflow.py).
+                yield DomainError("delegation_status_needs_action", field="status", kind=self.kind)
+        elif draft.get("status") in NEEDS_DECISION and draft.get("start_date") and draft["start_date"] >= local_today():
+            # Recording a past trip as approved is fine; a coming one goes through the passport check.
+            yield DomainError("approval_needs_procedure", field="status", kind=self.kind)
         yield from date_order(draft, "start_date", "end_date", kind=self.kind)
         members = draft.children["members"]
         yield from duplicates(members, "person_id", kind="delegation_member", collection="members")

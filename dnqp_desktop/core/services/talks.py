@@ -8,11 +8,13 @@ from sqlmodel import Session
 
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.models import Person, Talk, TalkParticipant, TalkUnit, Unit
+from dnqp_desktop.core.models.base import utcnow
 from dnqp_desktop.core.models.enums import ParticipantRole, TalkKind, TalkStatus
 from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Children, Draft, RecordService
 from dnqp_desktop.core.services.checks import date_order, duplicates
 from dnqp_desktop.core.services.rules import Choice, DateTimeValue, LaoText, Reference, Text, TimeZoneName
+from dnqp_desktop.core.services.talk_series import TalkSeries, status_problems
 from dnqp_desktop.core.services.units import NOTES
 
 #: Statuses that make no sense without saying why.
@@ -32,7 +34,7 @@ PARTICIPANTS = Children(
 )
 
 
-class TalkService(RecordService[Talk]):
+class TalkService(RecordService[Talk], TalkSeries):
     kind = "talk"
     model = Talk
     fields = {
@@ -66,6 +68,7 @@ class TalkService(RecordService[Talk]):
         )
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+        yield from status_problems(session, draft, utcnow())
         yield from date_order(draft, "start_at", "end_at", kind=self.kind, strict=True)
         units = draft.children["units"]
         yield from duplicates(units, "unit_id", kind="talk_unit", collection="units")
