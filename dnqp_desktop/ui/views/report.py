@@ -79,12 +79,15 @@ class ReportView(QWidget):
         self.plan_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.plan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plan_chart = PlanChart(self)
+        self.plan_empty = QLabel(_("No plan items for this year and unit."), self)
+        self.plan_empty.setObjectName("planEmpty")
         body = self.body = QWidget(self)
         column = QVBoxLayout(body)
         column.addWidget(self.summary)
         column.addWidget(_bold(QLabel(_("Delegations per month"), body)))
         column.addWidget(self.month_chart)
         column.addWidget(_bold(QLabel(_("Plan achievement"), body)))
+        column.addWidget(self.plan_empty)
         column.addWidget(self.plan_table)
         column.addWidget(self.plan_chart)
         column.addStretch(1)
@@ -100,18 +103,29 @@ class ReportView(QWidget):
     def load_units(self) -> None:
         current = self.unit.currentData()
         self.unit.clear()
-        own = self.library.settings.own_unit_id
+        own = self.library.settings.own_unit_id or self._widest_vietnamese_unit()
         for unit_id, name in choices(self.library, "unit"):
             self.unit.addItem(name, unit_id)
         index = self.unit.findData(current or own)
         self.unit.setCurrentIndex(max(index, 0))
         self._units_loaded = True
 
+    def _widest_vietnamese_unit(self) -> str:
+        """Without "our unit" in the settings: the Vietnamese top unit with the most units under it."""
+        units = self.library.units.list(filters={"country": "VN"})
+        children: dict[str, int] = {}
+        for unit in units:
+            if unit.parent_id:
+                children[unit.parent_id] = children.get(unit.parent_id, 0) + 1
+        tops = [unit for unit in units if not unit.parent_id]
+        return max(tops, key=lambda unit: children.get(unit.id, 0)).id if tops else ""
+
     def refresh(self) -> None:
-        if not self._units_loaded:
+        first = not self._units_loaded
+        if first:
             self.load_units()
-        if self.report is not None:
-            self.compute()
+        if self.report is not None or first:
+            self.compute()  # a year's records: quick enough to show the figures on arrival
 
     def choose(self, year: int, unit_id: str) -> None:
         if not self._units_loaded:
@@ -159,6 +173,9 @@ class ReportView(QWidget):
         )
         self.month_chart.set_data(report.per_month)
         self.plan_table.setRowCount(len(report.plan))
+        for widget in (self.plan_table, self.plan_chart):
+            widget.setVisible(bool(report.plan))
+        self.plan_empty.setVisible(not report.plan)
         lao = current_language() == "lo"
         for row, line in enumerate(report.plan):
             cells = (
