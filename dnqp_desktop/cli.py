@@ -294,11 +294,12 @@ def _add_pdf_command(pdf: _Parser) -> None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Render an agreement; nothing is written when it cannot be printed correctly."""
+    from dnqp_desktop.core.services.policy import SYSTEM
     from dnqp_desktop.documents.source import export_agreement_pdf
 
     path = Path(args.output).expanduser()
     with _open_library(args, create=False, fall_back_to_read_only=True) as library:
-        result = export_agreement_pdf(library, args.agreement_id, path, args.layout)
+        result = export_agreement_pdf(library, args.agreement_id, path, args.layout, actor=SYSTEM)
     if args.json:
         _print_json(
             {

@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         chosen = dialog.chosen()
         language_changed = chosen.language != self.library.settings.language
-        self.library.save_settings(chosen)
+        self.library.save_settings(chosen, actor=self.actor)
         if language_changed:
             self.language_change_requested.emit(chosen.language)
 

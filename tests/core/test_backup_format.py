@@ -23,6 +23,7 @@ from dnqp_desktop.core.backup.reader import preview_backup, read_manifest, unloc
 from dnqp_desktop.core.demo import load_demo
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from tests.backup_helpers import PASSWORD, attach, install_key, unlocked_key
 from tests.helpers import make_unit
 
@@ -41,7 +42,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory, template_database: Path) ->
         unit = library.units.list()[0]
         attach(library, "unit", unit.id, data_dir.parent / "in", "scan.pdf", b"%PDF-1.7 signed copy")
         attach(library, "unit", unit.id, data_dir.parent / "in", "photo.jpg", _BIG)
-        library.save_settings(library.settings.with_changes(own_unit_id=unit.id))
+        library.save_settings(library.settings.with_changes(own_unit_id=unit.id), actor=SYSTEM)
         return library.backup().path
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from sqlmodel import Session
 
@@ -12,11 +13,14 @@ from dnqp_desktop.core.models.enums import DelegationStatus, Direction, MemberRo
 from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Children, Draft, RecordService
 from dnqp_desktop.core.services.checks import date_order, duplicates
+from dnqp_desktop.core.services.policy import Actor, Permission, require
 from dnqp_desktop.core.services.rules import Choice, DateValue, Integer, LaoText, Reference, Text
 from dnqp_desktop.core.services.units import NOTES
 
 NEEDS_DECISION = frozenset({DelegationStatus.APPROVED, DelegationStatus.COMPLETED})
 NEEDS_REASON = frozenset({DelegationStatus.REJECTED, DelegationStatus.CANCELLED})
+#: Statuses only an approver sets or takes back: the decision on an outgoing delegation.
+DECISIONS = frozenset({DelegationStatus.APPROVED.value, DelegationStatus.REJECTED.value})
 
 MEMBERS = Children(
     kind="delegation_member",
@@ -60,6 +64,36 @@ class DelegationService(RecordService[Delegation]):
     filterable = frozenset({"direction", "status", "own_unit_id"})
     year_field = "start_date"
     default_order = ("start_date",)
+
+    def create(self, data: Mapping[str, Any], *, actor: Actor) -> Delegation:
+        require(actor, self.permission("create"))
+        self._require_decision_right(actor, None, data)
+        return super().create(data, actor=actor)
+
+    def update(self, record_id: str, data: Mapping[str, Any], *, actor: Actor) -> Delegation:
+        """Clerks edit delegations; approving or rejecting one (or undoing that) needs an approver."""
+        require(actor, self.permission("update"))
+        with self._host.read() as session:
+            current = self._load(session, record_id).status
+        self._require_decision_right(actor, current, data)
+        return super().update(record_id, data, actor=actor)
+
+    def approve(self, record_id: str, *, decision_number: str, decision_date: Any, actor: Actor) -> Delegation:
+        """The approver's decision: the status and the decision's number and date, in one write."""
+        require(actor, Permission.APPROVE)
+        data = {"status": DelegationStatus.APPROVED, "decision_number": decision_number, "decision_date": decision_date}
+        return self.update(record_id, data, actor=actor)
+
+    def reject(self, record_id: str, *, reason: str, actor: Actor) -> Delegation:
+        require(actor, Permission.APPROVE)
+        return self.update(record_id, {"status": DelegationStatus.REJECTED, "status_reason": reason}, actor=actor)
+
+    @staticmethod
+    def _require_decision_right(actor: Actor, current: str | None, data: Mapping[str, Any]) -> None:
+        wanted = data.get("status", current)
+        wanted = getattr(wanted, "value", wanted)
+        if wanted != current and (wanted in DECISIONS or current in DECISIONS):
+            require(actor, Permission.APPROVE)
 
     @classmethod
     def search_texts(cls, session: Session, record: Delegation) -> SearchText:
