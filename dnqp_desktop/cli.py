@@ -72,7 +72,11 @@ def build_parser() -> _Parser:
         parser._positionals.title = _("arguments")
         return parser
 
-    command("gui", _("open the application window (the default)"))
+    gui = command("gui", _("open the application window (the default)"))
+    gui.add_argument(
+        "--user", metavar=_("NAME"), help=_("log in as this user without the log-in window (with --password-file)")
+    )
+    gui.add_argument("--password-file", metavar=_("FILE"), help=_("the password of --user, read from FILE"))
     command("init", _("create the data folder and database, or upgrade it"))
     demo = command("demo", _("load the demonstration records"))
     demo.add_argument("--if-empty", action="store_true", help=_("do nothing when records already exist"))
@@ -352,7 +356,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
             i18n.setup(load_settings(data_dir / SETTINGS_FILENAME).language)
         except SettingsError:
             pass  # the library reports the damaged file once it opens
-    return run_gui(data_dir)
+    from dnqp_desktop.core.config import ENV_PASSWORD_FILE, ENV_USER
+
+    user = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    password_file = getattr(args, "password_file", None) or os.environ.get(ENV_PASSWORD_FILE)
+    return run_gui(data_dir, user=user, password_file=Path(password_file).expanduser() if password_file else None)
 
 
 # --- backup, verify, restore (the work is in core/backup) ------------------------------------

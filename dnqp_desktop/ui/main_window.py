@@ -6,8 +6,6 @@ service; the Library announces it, and the window refreshes what shows it from o
 
 from __future__ import annotations
 
-import getpass
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,26 +73,14 @@ class _LazyViews(dict):  # type: ignore[type-arg]
         return view
 
 
-def local_actor() -> Actor:
-    """Until accounts exist, the person at the keyboard acts as administrator under their login name."""
-    from dnqp_desktop.core.models.enums import Role
-    from dnqp_desktop.core.services.policy import Actor
-
-    try:
-        name = getpass.getuser()
-    except (OSError, KeyError):
-        name = "local"
-    return Actor(username=re.sub(r"[^a-z0-9._-]", "", name.lower())[:60] or "local", role=Role.ADMIN)
-
-
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
 
     def __init__(
         self, library: Library | None = None, actor: Actor | None = None, *, data_folder: Path | None = None
     ) -> None:
-        """With a library, the window is complete at once; with only its data folder, the window
-        shows itself first and is completed by ``attach`` when the library has been opened."""
+        """With a library and the logged-in actor, the window is complete at once; with only its data
+        folder, the window shows itself first and is completed by ``attach`` after the log-in."""
         super().__init__()
         folder = library.folder.root if library is not None else data_folder
         if folder is None:
@@ -111,11 +97,12 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel(_("Opening the database…"), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.placeholder)
+        self.idle_lock: Any = None
         if library is not None:
             self.attach(library)
 
-    def attach(self, library: Library) -> None:
-        """Build the sections on an open library (the heavy part of start-up)."""
+    def attach(self, library: Library, actor: Actor | None = None) -> None:
+        """Build the sections on an open library for the logged-in ``actor`` (the heavy part of start-up)."""
         from dnqp_desktop.ui.search_source import search_hits
         from dnqp_desktop.ui.undo import UndoStack
         from dnqp_desktop.ui.views.dashboard import DashboardView
@@ -123,7 +110,9 @@ class MainWindow(QMainWindow):
         from dnqp_desktop.ui.views.trash import TrashView
 
         self.library = library
-        self.actor = self.actor or local_actor()
+        self.actor = actor or self.actor
+        if self.actor is None:
+            raise ValueError("the window acts for a logged-in user: pass the actor")
         self.undo_stack = UndoStack(library, self.actor, self)
 
         self.navigation = QListWidget()
@@ -159,9 +148,17 @@ class MainWindow(QMainWindow):
             self.read_only_notice.setWordWrap(True)
             self.read_only_notice.setStyleSheet("background: #fff3cd; padding: 6px;")
             self.statusBar().addPermanentWidget(self.read_only_notice, 1)
+        self.user_label = QLabel(self._user_text(), self)
+        self.user_label.setObjectName("currentUser")
+        self.statusBar().addPermanentWidget(self.user_label)
         self._restore_state()
+        self._apply_role()
         self.refresh()
         self._unsubscribe = library.subscribe(self._on_changes)
+        if self.actor.user_id is not None:  # a real account (not the program itself) can be locked out
+            from dnqp_desktop.ui.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(library, self.actor, library.settings.idle_lock_minutes, self)
         if not getattr(library, "read_only", False):
             from dnqp_desktop.ui.auto_backup import AutoBackup, DriveWatcher
 
@@ -200,8 +197,15 @@ class MainWindow(QMainWindow):
 
         self.backup_action = self._action(_("&Back up…"), self.show_backup, None, "backup")
         self.restore_action = self._action(_("&Restore a backup…"), self.show_restore, None, "restore")
+        self.accounts_action = self._action(_("&Accounts…"), self.show_accounts, None, "accounts")
+        self.audit_action = self._action(_("Audit &trail…"), self.show_audit, None, "audit")
+        self.password_action = self._action(_("Change my &password…"), self.change_password, None, "password")
+        self.lock_action = self._action(_("&Lock now"), self.lock_now, "Ctrl+L", "lock")
         file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.backup_action, self.restore_action, self.settings_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.accounts_action, self.audit_action, self.password_action, self.lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -278,7 +282,63 @@ class MainWindow(QMainWindow):
             self.trash.refresh()
         has_records = key in LIST_SECTIONS
         self.open_action.setEnabled(has_records)
-        self.delete_action.setEnabled(has_records)
+        self.delete_action.setEnabled(has_records and self._can("EDIT_RECORDS"))
+
+    # --- the acting user --------------------------------------------------------------------
+
+    def _can(self, permission: str) -> bool:
+        from dnqp_desktop.core.services.policy import Permission
+
+        return self.actor is not None and self.actor.can(Permission[permission])
+
+    def _user_text(self) -> str:
+        from dnqp_desktop.core.models.enums import Role
+
+        assert self.actor is not None
+        return _("Logged in: {username} ({role})").format(
+            username=self.actor.username, role=_(Role(self.actor.role).label)
+        )
+
+    def _apply_role(self) -> None:
+        """Hide what the role cannot do; the core refuses it anyway, this only spares the attempt."""
+        edit = self._can("EDIT_RECORDS")
+        for action in (self.new_action, self.delete_action, self.undo_action):
+            action.setVisible(edit)
+        self.new_action.setEnabled(edit)
+        self.restore_action.setVisible(self._can("RESTORE_BACKUP"))
+        self.settings_action.setVisible(self._can("MANAGE_SETTINGS"))
+        self.accounts_action.setVisible(self._can("MANAGE_ACCOUNTS"))
+        own_account = self.actor is not None and self.actor.user_id is not None
+        self.password_action.setVisible(own_account)
+        self.lock_action.setVisible(own_account)
+        if not (edit and self._can("MANAGE_ACCOUNTS")):  # the demo also creates accounts
+            self.dashboard.demo_button.hide()
+
+    def show_accounts(self) -> Any:
+        from dnqp_desktop.ui.dialogs.accounts import AccountsDialog
+
+        dialog = AccountsDialog(self.library, self.actor, self)
+        dialog.open()
+        return dialog
+
+    def show_audit(self) -> Any:
+        from dnqp_desktop.ui.dialogs.audit_viewer import AuditViewer
+
+        dialog = AuditViewer(self.library, self.actor, self)
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> Any:
+        from dnqp_desktop.ui.dialogs.login import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.library, self.actor, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(_("Your password was changed."), 8000))
+        dialog.open()
+        return dialog
+
+    def lock_now(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
 
     # --- records ---------------------------------------------------------------------------
 
@@ -424,7 +484,10 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         chosen = dialog.chosen()
         language_changed = chosen.language != self.library.settings.language
-        self.library.save_settings(chosen, actor=self.actor)
+        if not self._run(lambda: self.library.save_settings(chosen, actor=self.actor)):
+            return
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(chosen.idle_lock_minutes)
         if language_changed:
             self.language_change_requested.emit(chosen.language)
 
@@ -465,4 +528,6 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.library is not None:
             self._unsubscribe()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.documents.model import Arrangement, Layout
 from dnqp_desktop.documents.render import render_pdf
 from dnqp_desktop.documents.source import build_document
@@ -31,7 +32,7 @@ from tests.ui.texts import english_leftovers
 
 @pytest.fixture
 def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
+    main = MainWindow(library, SYSTEM)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
     main.show()
     yield main
     for form in list(main.forms):

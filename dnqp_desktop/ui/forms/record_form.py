@@ -27,13 +27,15 @@ from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.listing import choices
 from dnqp_desktop.core.messages import field_label, record_label
-from dnqp_desktop.core.services.policy import Actor
+from dnqp_desktop.core.services.policy import Actor, Permission
+from dnqp_desktop.core.services.redaction import passport_number
 from dnqp_desktop.ui.dialogs import ask
 from dnqp_desktop.ui.forms import specs
 from dnqp_desktop.ui.forms.attachments import AttachmentsPanel
 from dnqp_desktop.ui.forms.child_table import ERROR_STYLE, ChildTable
 from dnqp_desktop.ui.forms.editors import make_editor
 from dnqp_desktop.ui.forms.fields import FieldEditor
+from dnqp_desktop.ui.forms.history import HistoryPanel
 
 
 class RecordForm(QDialog):
@@ -74,16 +76,41 @@ class RecordForm(QDialog):
         if spec.attachments:
             self.attachments = AttachmentsPanel(library, actor, spec.kind, record_id, self)
             self.tabs.addTab(self.attachments, _("Attachments"))
+        self.history: HistoryPanel | None = None
+        if record_id is not None:
+            self.history = HistoryPanel(library, actor, spec.kind, record_id, self)
+            self.tabs.addTab(self.history, _("History"))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        #: Whether the acting user may change this kind of record; if not, the form only shows it.
+        self.editable = actor.can(self.service.permission("update" if record_id else "create"))
+        buttons = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(buttons if self.editable else QDialogButtonBox.StandardButton.Close)
         ask.translate_buttons(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
+        self.approve_button = self.reject_button = None
+        if spec.kind == "delegation" and record_id is not None and actor.can(Permission.APPROVE):
+            self.approve_button = self.buttons.addButton(_("Approve"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.approve_button.setObjectName("approve")
+            self.approve_button.clicked.connect(self.approve)
+            self.reject_button = self.buttons.addButton(_("Reject"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.reject_button.setObjectName("reject")
+            self.reject_button.clicked.connect(self.reject_delegation)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         self._load()
+        if not self.editable:
+            self._make_read_only()
         self._pristine = self.collect()
+
+    def _make_read_only(self) -> None:
+        for editor in self.editors.values():
+            editor.set_read_only(True)
+        for table in self.tables.values():
+            table.set_read_only(True)
+        if self.attachments is not None:
+            self.attachments.setEnabled(False)
 
     # --- building --------------------------------------------------------------------------
 
@@ -147,9 +174,10 @@ class RecordForm(QDialog):
             editor.set_value(getattr(record, name))
         for collection, table in self.tables.items():
             names = [column.name for column in table.spec.columns]
-            table.set_value(
-                [{"id": row.id, **{n: getattr(row, n) for n in names}} for row in getattr(record, collection)]
-            )
+            rows = [{"id": row.id, **{n: getattr(row, n) for n in names}} for row in getattr(record, collection)]
+            if collection == "passports":  # masked for a role that may not read them (never saved: read-only)
+                rows = [{**row, "number": passport_number(self.actor, row.get("number") or "")} for row in rows]
+            table.set_value(rows)
         self._retitle(record)
 
     def _retitle(self, record: Any) -> None:
@@ -182,6 +210,35 @@ class RecordForm(QDialog):
             return False
         self.clear_errors()
         self.record_id = record.id
+        self._pristine = self.collect()
+        self.saved.emit(self.spec.kind, record.id, before)
+        self.accept()
+        return True
+
+    def approve(self) -> bool:
+        """The approver's decision, with the decision number and date typed in the form."""
+        values = self.collect()
+        return self._decide(
+            lambda: self.service.approve(
+                self.record_id,
+                decision_number=values.get("decision_number") or "",
+                decision_date=values.get("decision_date"),
+                actor=self.actor,
+            )
+        )
+
+    def reject_delegation(self) -> bool:
+        reason = self.collect().get("status_reason") or ""
+        return self._decide(lambda: self.service.reject(self.record_id, reason=reason, actor=self.actor))
+
+    def _decide(self, decision: Any) -> bool:
+        before = self.service.snapshot(self.service.get(self.record_id))
+        try:
+            record = decision()
+        except DomainError as error:
+            self.show_errors(error.errors)
+            return False
+        self.clear_errors()
         self._pristine = self.collect()
         self.saved.emit(self.spec.kind, record.id, before)
         self.accept()

@@ -1,0 +1,93 @@
+"""Audit rows as a table: when, who, what was done, to which record, and the changed fields.
+
+Shared by the audit viewer and every form's History tab. Rows come from ``core/services/trail``
+already masked for the reader's role; this module only puts them into words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from dnqp_desktop.core.i18n import N_, _, format_datetime
+from dnqp_desktop.core.messages import field_label, record_label
+from dnqp_desktop.core.services.trail import TrailEntry
+from dnqp_desktop.ui.formatting import LOCAL_ZONE
+
+ACTIONS: dict[str, str] = {
+    "create": N_("created"),
+    "update": N_("changed"),
+    "delete": N_("moved to the trash"),
+    "restore": N_("restored from the trash"),
+    "login": N_("logged in"),
+    "login_failed": N_("wrong password"),
+    "change_password": N_("changed own password"),
+    "reset_password": N_("password reset"),
+    "mark_final": N_("marked final"),
+    "mark_signed": N_("marked signed"),
+    "superseded": N_("superseded"),
+}
+#: Longest change summary shown in a cell; the tooltip holds all of it.
+CELL_LIMIT = 240
+
+
+def action_label(action: str) -> str:
+    return _(ACTIONS[action]) if action in ACTIONS else action
+
+
+def _value(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "∅"
+    if isinstance(value, list):
+        return "; ".join(_row(item) for item in value)
+    return str(value)
+
+
+def _row(item: Any) -> str:
+    if isinstance(item, dict):
+        return ", ".join(str(v) for k, v in item.items() if k != "id" and v not in (None, ""))
+    return str(item)
+
+
+def describe_changes(kind: str, changes: dict[str, Any]) -> str:
+    """ "Short name: ∅ → BCH Điện Biên" lines, field names in the UI language."""
+    lines = []
+    for name, pair in changes.items():
+        before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
+        lines.append(f"{_(field_label(name, kind))}: {_value(before)} → {_value(after)}")
+    return "\n".join(lines)
+
+
+class AuditTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None, *, show_record: bool = True) -> None:
+        self.show_record = show_record
+        headers = [_("When"), _("Who"), _("Action")] + ([_("Record")] if show_record else []) + [_("Changes")]
+        super().__init__(0, len(headers), parent)
+        self.setObjectName("auditTable")
+        self.setHorizontalHeaderLabels(headers)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+
+    def set_entries(self, entries: Sequence[TrailEntry]) -> None:
+        self.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            full = describe_changes(entry.record_kind, entry.changes)
+            shown = full if len(full) <= CELL_LIMIT else full[: CELL_LIMIT - 1] + "…"
+            cells = [format_datetime(entry.at, LOCAL_ZONE), entry.actor_name, action_label(entry.action)]
+            if self.show_record:
+                cells.append(f"{_(record_label(entry.record_kind))} {entry.record_id[:8]}")
+            cells.append(shown)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(full if column == len(cells) - 1 else text)
+                self.setItem(row, column, item)
+        self.resizeRowsToContents()
+
+    def texts(self, column: int) -> list[str]:
+        return [self.item(row, column).text() for row in range(self.rowCount())]
