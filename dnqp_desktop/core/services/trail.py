@@ -12,8 +12,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import Session
 
-from dnqp_desktop.core.models import AuditLog
+from dnqp_desktop.core.models import AuditLog, UserAccount
+from dnqp_desktop.core.search.index import search_doc
 from dnqp_desktop.core.services.base import LOCAL_ZONE, ServiceHost
 from dnqp_desktop.core.services.policy import Actor, Permission, require
 from dnqp_desktop.core.services.redaction import redact_changes
@@ -31,6 +33,8 @@ class TrailEntry:
     record_id: str
     #: {field: [before, after]}, masked for the reader.
     changes: dict[str, Any]
+    #: The record's name or title as it is now ("" when it is gone or has none).
+    record_title: str = ""
 
 
 def entries(
@@ -60,6 +64,7 @@ def entries(
     statement = statement.order_by(AuditLog.seq.desc()).limit(limit)
     with host.read() as session:
         rows = list(session.scalars(statement))
+        titles = _titles(session, {row.record_id for row in rows})
         return [
             TrailEntry(
                 row.seq,
@@ -69,9 +74,29 @@ def entries(
                 row.record_kind,
                 row.record_id,
                 redact_changes(reader, json.loads(row.changes or "{}")),
+                titles.get((row.record_kind, row.record_id), ""),
             )
             for row in rows
         ]
+
+
+def _titles(session: Session, ids: set[str]) -> dict[tuple[str, str], str]:
+    """Titles from the search index (live records) and user names, looked up in chunks."""
+    titles: dict[tuple[str, str], str] = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for kind, record_id, title in session.execute(
+            select(search_doc.c.kind, search_doc.c.record_id, search_doc.c.title).where(
+                search_doc.c.record_id.in_(chunk)
+            )
+        ):
+            titles[(kind, record_id)] = title
+        for record_id, username in session.execute(
+            select(UserAccount.id, UserAccount.username).where(UserAccount.id.in_(chunk))
+        ):
+            titles[("user", record_id)] = username
+    return titles
 
 
 def people(host: ServiceHost) -> list[str]:

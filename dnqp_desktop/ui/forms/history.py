@@ -21,7 +21,8 @@ class HistoryPanel(QWidget):
         self.library, self.actor, self.kind, self.record_id = library, actor, kind, record_id
         layout = QVBoxLayout(self)
         self.table = AuditTable(self, show_record=False)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table.details)
         self.refresh()
 
     def refresh(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from dnqp_desktop.core.i18n import N_, _, format_datetime
 from dnqp_desktop.core.messages import field_label, record_label
@@ -51,13 +51,13 @@ def _row(item: Any) -> str:
     return str(item)
 
 
-def describe_changes(kind: str, changes: dict[str, Any]) -> str:
+def describe_changes(kind: str, changes: dict[str, Any], separator: str = "\n") -> str:
     """ "Short name: ∅ → BCH Điện Biên" lines, field names in the UI language."""
     lines = []
     for name, pair in changes.items():
         before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
         lines.append(f"{_(field_label(name, kind))}: {_value(before)} → {_value(after)}")
-    return "\n".join(lines)
+    return separator.join(lines)
 
 
 class AuditTable(QTableWidget):
@@ -69,25 +69,43 @@ class AuditTable(QTableWidget):
         self.setHorizontalHeaderLabels(headers)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if show_record:  # titles can be long: a fixed share, the changes get the rest
+            header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(3, 300)
         header.setStretchLastSection(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(True)
+        self.setWordWrap(False)  # one line per change; the details box below shows all of it
+        self.entries: list[TrailEntry] = []
+        self.details = QPlainTextEdit(parent)
+        self.details.setObjectName("auditDetails")
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.currentCellChanged.connect(lambda row, *_rest: self._show_details(row))
 
     def set_entries(self, entries: Sequence[TrailEntry]) -> None:
+        self.entries = list(entries)
         self.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             full = describe_changes(entry.record_kind, entry.changes)
-            shown = full if len(full) <= CELL_LIMIT else full[: CELL_LIMIT - 1] + "…"
+            line = describe_changes(entry.record_kind, entry.changes, "; ")
+            shown = line if len(line) <= CELL_LIMIT else line[: CELL_LIMIT - 1] + "…"
             cells = [format_datetime(entry.at, LOCAL_ZONE), entry.actor_name, action_label(entry.action)]
             if self.show_record:
-                cells.append(f"{_(record_label(entry.record_kind))} {entry.record_id[:8]}")
+                title = entry.record_title or entry.record_id[:8]
+                cells.append(f"{_(record_label(entry.record_kind)).capitalize()}: {title}")
             cells.append(shown)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(full if column == len(cells) - 1 else text)
                 self.setItem(row, column, item)
-        self.resizeRowsToContents()
+        if entries:
+            self.setCurrentCell(0, 0)
+        self._show_details(0)
+
+    def _show_details(self, row: int) -> None:
+        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        self.details.setPlainText(describe_changes(entry.record_kind, entry.changes) if entry else "")
 
     def texts(self, column: int) -> list[str]:
         return [self.item(row, column).text() for row in range(self.rowCount())]
