@@ -87,6 +87,9 @@ def build_parser() -> _Parser:
     _add_pdf_command(command("pdf", _("make the PDF of an agreement, ready for signing")))
     _add_search_command(command("search", _("find records by name or title in any language, accents optional")))
     _add_backup_commands(command)
+    reset = command("reset-password", _("set a new password for an account (a forgotten administrator password)"))
+    reset.add_argument("username", metavar=_("NAME"), help=_("the user name of the account"))
+    reset.add_argument("--password-file", metavar=_("FILE"), help=_("the new password, read from FILE"))
     return parser
 
 
@@ -175,6 +178,25 @@ def _open_library(args: argparse.Namespace, **options: Any) -> Any:
     return library
 
 
+def cli_actor() -> Any:
+    """Who the command line acts as: the program, with full rights, named after the OS account.
+
+    Commands are run by whoever already owns the data folder (and could change the database file
+    directly), so they are not asked for an application password; the audit trail still says
+    that a change came from the command line and under which login (``cli:anna``).
+    """
+    import getpass
+
+    from dnqp_desktop.core.models.enums import Role
+    from dnqp_desktop.core.services.policy import Actor
+
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):
+        login = "unknown"
+    return Actor(username=f"cli:{login}"[:60], role=Role.ADMIN)
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
@@ -205,7 +227,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             else:
                 print(_("Records already exist; the demo data was not loaded."))
             return EXIT_OK
-        summary = load_demo(library)
+        summary = load_demo(library, actor=cli_actor())
         counts = {name: value for name, value in vars(summary).items()}
         if args.json:
             _print_json({"loaded": True, "counts": counts})
@@ -298,12 +320,11 @@ def _add_pdf_command(pdf: _Parser) -> None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Render an agreement; nothing is written when it cannot be printed correctly."""
-    from dnqp_desktop.core.services.policy import SYSTEM
     from dnqp_desktop.documents.source import export_agreement_pdf
 
     path = Path(args.output).expanduser()
     with _open_library(args, create=False, fall_back_to_read_only=True) as library:
-        result = export_agreement_pdf(library, args.agreement_id, path, args.layout, actor=SYSTEM)
+        result = export_agreement_pdf(library, args.agreement_id, path, args.layout, actor=cli_actor())
     if args.json:
         _print_json(
             {
@@ -384,7 +405,9 @@ def _add_backup_commands(command: Callable[[str, str], _Parser]) -> None:
     password_option(restore, _("the backup password, read from FILE"))
 
 
-def _backup_password(args: argparse.Namespace, *, new: bool) -> tuple[str, str | None]:
+def _backup_password(
+    args: argparse.Namespace, *, new: bool, prompt: str | None = None, needed: str = "backup_password_needed"
+) -> tuple[str, str | None]:
     """From --password-file, else typed at a prompt (twice when setting it); never echoed."""
     import getpass
 
@@ -398,8 +421,8 @@ def _backup_password(args: argparse.Namespace, *, new: bool) -> tuple[str, str |
         password = text.removesuffix("\n").removesuffix("\r")
         return password, password
     if not sys.stdin.isatty():
-        raise DomainError("backup_password_needed")
-    password = getpass.getpass(_("Backup password: "))
+        raise DomainError(needed)
+    password = getpass.getpass(prompt or _("Backup password: "))
     repeat = getpass.getpass(_("Type the password again: ")) if new else None
     return password, repeat
 
@@ -491,7 +514,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    """The way back in when the only administrator forgot the password: whoever can run commands on
+    the data folder sets a new one (the change is audited as the command line's)."""
+    with _open_library(args, create=False) as library:
+        name = args.username.strip().lower()
+        account = next((user for user in library.users.list() if user.username == name), None)
+        if account is None:
+            raise DomainError("unknown_user", username=args.username)
+        password, repeat = _backup_password(args, new=True, prompt=_("New password: "), needed="password_needed")
+        library.users.reset_password(account.id, password, repeat, actor=cli_actor())
+    print(_("The password of {username} was changed.").format(username=name))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "reset-password": cmd_reset_password,
     "gui": cmd_gui,
     "init": cmd_init,
     "demo": cmd_demo,

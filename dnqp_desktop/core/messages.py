@@ -71,6 +71,8 @@ MESSAGES: dict[str, str] = {
     "accounts_exist": N_("The administrator account has already been created; log in instead."),
     "last_admin": N_("{field}: at least one active administrator account must remain."),
     "not_logged_in": N_("Log in with an account to do this."),
+    "unknown_user": N_("There is no account named “{username}”."),
+    "password_needed": N_("A password is needed: type it when asked, or give --password-file with the password in it."),
     "owner_missing": N_("The record this file belongs to does not exist."),
     "file_unreadable": N_("The file {path} cannot be read: {reason}"),
     "attachment_blob_missing": N_("The stored file for “{filename}” is missing or damaged; restore a backup."),

@@ -150,7 +150,11 @@ class LifecycleActions:
         def source() -> Any:
             return unsaved_document(library, data, record_id=record_id, status=status)
 
-        dialog = PreviewDialog(source, self.runner, self, title=(data.get("title_vi") or "").strip())
+        from dnqp_desktop.core.services.policy import Permission
+
+        title = (data.get("title_vi") or "").strip()
+        can_print = self.actor.can(Permission.PRINT)
+        dialog = PreviewDialog(source, self.runner, self, title=title, can_print=can_print)
         self.preview_dialog = dialog
         dialog.open()
         return dialog
