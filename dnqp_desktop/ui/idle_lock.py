@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dnqp_desktop.core.i18n import _
@@ -95,7 +95,11 @@ class IdleLock(QObject):
         if self.dialog is not None:
             return
         self.timer.stop()
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+        visible = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+        transient = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+        for popup in (w for w in visible if w.windowType() in transient):
+            popup.hide()  # an open menu or tooltip is closed, not brought back
+        self._hidden = [w for w in visible if w.windowType() not in transient]
         self.dialog = UnlockDialog(self.library, self.actor)
         self.dialog.accepted.connect(self._unlock)
         self.dialog.show()

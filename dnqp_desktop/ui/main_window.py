@@ -346,7 +346,13 @@ class MainWindow(QMainWindow):
         section = self.current_section()
         self.new_record_of(section if section in LIST_SECTIONS else "unit")
 
-    def new_record_of(self, kind: str) -> RecordForm:
+    def new_record_of(self, kind: str) -> RecordForm | None:
+        """A blank form, unless the role may not create this kind (the core's refusal is shown)."""
+        from dnqp_desktop.core.services.policy import require
+
+        service = self._service(kind)
+        if not self._run(lambda: require(self.actor, service.permission("create"))):
+            return None
         return self._form(kind, None)
 
     def open_record(self, kind: str, record_id: str) -> RecordForm:

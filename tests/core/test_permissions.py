@@ -222,3 +222,29 @@ def test_every_write_is_in_the_matrix(library: Library) -> None:
     own_account = {"users.change_own_password"}  # acts on the caller's own account: tested in test_login
     never = {"attachments.create"}  # refuses always: attachments are made by add()
     assert found - covered - own_account - never == set()
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=[op.name for op in OPERATIONS])
+def test_whatever_a_write_changes_is_in_the_audit_trail_under_its_actor(
+    library: Library, tmp_path: Path, operation: Operation
+) -> None:
+    """Run each write as an administrator: either nothing changed, or new audit rows name the actor."""
+    from dnqp_desktop.core.services import audit
+    from tests.core.test_services_common import audit_rows
+    from tests.helpers import database_dump
+
+    write = operation.prepare(library, tmp_path)
+    actor = Actor(username="quan.tri", role=Role.ADMIN)
+    before_rows, before_dump = len(audit_rows(library)), database_dump(library)
+    try:
+        write(actor)
+    except (DomainError, OSError, TypeError, AttributeError):
+        pass
+    rows = audit_rows(library)[before_rows:]
+    if database_dump(library) == before_dump:
+        assert rows == []
+    else:
+        assert rows, f"{operation.name} changed the database without an audit row"
+        assert {row.actor_name for row in rows} == {"quan.tri"}
+    with library.read() as session:
+        assert audit.verify_chain(session) is None

@@ -232,8 +232,12 @@ class RecordForm(QDialog):
         return self._decide(lambda: self.service.reject(self.record_id, reason=reason, actor=self.actor))
 
     def _decide(self, decision: Any) -> bool:
+        """Save what was edited first (else the decision would drop it), then decide."""
         before = self.service.snapshot(self.service.get(self.record_id))
         try:
+            if self.is_dirty():
+                data = {k: v for k, v in self.collect().items() if k != "status"}
+                self.service.update(self.record_id, data, actor=self.actor)
             record = decision()
         except DomainError as error:
             self.show_errors(error.errors)
