@@ -30,6 +30,7 @@ from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.i18n import N_, _
 from dnqp_desktop.core.messages import record_label
 from dnqp_desktop.ui.dialogs import ask
+from dnqp_desktop.ui.session_actions import SessionActions
 
 # Only Qt and light core modules are imported here, so the window can be on screen before
 # SQLAlchemy, the models and the services (about a second of imports) are loaded: the sections are
@@ -73,7 +74,7 @@ class _LazyViews(dict):  # type: ignore[type-arg]
         return view
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SessionActions, QMainWindow):
     language_change_requested = Signal(str)
 
     def __init__(
@@ -197,15 +198,11 @@ class MainWindow(QMainWindow):
 
         self.backup_action = self._action(_("&Back up…"), self.show_backup, None, "backup")
         self.restore_action = self._action(_("&Restore a backup…"), self.show_restore, None, "restore")
-        self.accounts_action = self._action(_("&Accounts…"), self.show_accounts, None, "accounts")
-        self.audit_action = self._action(_("Audit &trail…"), self.show_audit, None, "audit")
-        self.password_action = self._action(_("Change my &password…"), self.change_password, None, "password")
-        self.lock_action = self._action(_("&Lock now"), self.lock_now, "Ctrl+L", "lock")
         file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.backup_action, self.restore_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.accounts_action, self.audit_action, self.password_action, self.lock_action):
+        for action in self._session_actions():
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -283,62 +280,6 @@ class MainWindow(QMainWindow):
         has_records = key in LIST_SECTIONS
         self.open_action.setEnabled(has_records)
         self.delete_action.setEnabled(has_records and self._can("EDIT_RECORDS"))
-
-    # --- the acting user --------------------------------------------------------------------
-
-    def _can(self, permission: str) -> bool:
-        from dnqp_desktop.core.services.policy import Permission
-
-        return self.actor is not None and self.actor.can(Permission[permission])
-
-    def _user_text(self) -> str:
-        from dnqp_desktop.core.models.enums import Role
-
-        assert self.actor is not None
-        return _("Logged in: {username} ({role})").format(
-            username=self.actor.username, role=_(Role(self.actor.role).label)
-        )
-
-    def _apply_role(self) -> None:
-        """Hide what the role cannot do; the core refuses it anyway, this only spares the attempt."""
-        edit = self._can("EDIT_RECORDS")
-        for action in (self.new_action, self.delete_action, self.undo_action):
-            action.setVisible(edit)
-        self.new_action.setEnabled(edit)
-        self.restore_action.setVisible(self._can("RESTORE_BACKUP"))
-        self.settings_action.setVisible(self._can("MANAGE_SETTINGS"))
-        self.accounts_action.setVisible(self._can("MANAGE_ACCOUNTS"))
-        own_account = self.actor is not None and self.actor.user_id is not None
-        self.password_action.setVisible(own_account)
-        self.lock_action.setVisible(own_account)
-        if not (edit and self._can("MANAGE_ACCOUNTS")):  # the demo also creates accounts
-            self.dashboard.demo_button.hide()
-
-    def show_accounts(self) -> Any:
-        from dnqp_desktop.ui.dialogs.accounts import AccountsDialog
-
-        dialog = AccountsDialog(self.library, self.actor, self)
-        dialog.open()
-        return dialog
-
-    def show_audit(self) -> Any:
-        from dnqp_desktop.ui.dialogs.audit_viewer import AuditViewer
-
-        dialog = AuditViewer(self.library, self.actor, self)
-        dialog.open()
-        return dialog
-
-    def change_password(self) -> Any:
-        from dnqp_desktop.ui.dialogs.login import ChangePasswordDialog
-
-        dialog = ChangePasswordDialog(self.library, self.actor, self)
-        dialog.accepted.connect(lambda: self.statusBar().showMessage(_("Your password was changed."), 8000))
-        dialog.open()
-        return dialog
-
-    def lock_now(self) -> None:
-        if self.idle_lock is not None:
-            self.idle_lock.lock()
 
     # --- records ---------------------------------------------------------------------------
 
