@@ -165,3 +165,14 @@ def test_viewers_read_the_trail_with_passport_numbers_masked(library: Library, s
     assert trail.entries(library, clerk, kind="person")[0].changes["passports"][1][0]["number"] == "B1234567"
     assert trail.entries(library, viewer, person="system", kind="unit") == []
     assert "system" in trail.people(library) and "person" in trail.kinds(library)
+
+
+def test_the_trail_names_the_records_a_change_refers_to(library: Library, system) -> None:
+    from dnqp_desktop.core.services import trail
+    from tests.helpers import make_person
+
+    unit = make_unit(library, name_vi="Bộ CHQS tỉnh Điện Biên")
+    person = make_person(library, unit_id=unit.id)
+    [entry] = trail.entries(library, system, kind="person", record_id=person.id)
+    assert entry.record_title == "Đặng Văn Long"
+    assert entry.names == {unit.id: "Bộ CHQS tỉnh Điện Biên"}

@@ -7,7 +7,8 @@ Rows come back as plain objects with their changes decoded and masked for the re
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -35,6 +36,8 @@ class TrailEntry:
     changes: dict[str, Any]
     #: The record's name or title as it is now ("" when it is gone or has none).
     record_title: str = ""
+    #: Names of the records the changes refer to by id (a unit_id, a member's person_id).
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def entries(
@@ -64,7 +67,10 @@ def entries(
     statement = statement.order_by(AuditLog.seq.desc()).limit(limit)
     with host.read() as session:
         rows = list(session.scalars(statement))
-        titles = _titles(session, {row.record_id for row in rows})
+        changes = {row.seq: redact_changes(reader, json.loads(row.changes or "{}")) for row in rows}
+        referred = {row.seq: set(_ids_in(changes[row.seq])) for row in rows}
+        titles = _titles(session, {row.record_id for row in rows}.union(*referred.values()))
+        by_id = {record_id: title for (_kind, record_id), title in titles.items()}
         return [
             TrailEntry(
                 row.seq,
@@ -73,11 +79,26 @@ def entries(
                 row.action,
                 row.record_kind,
                 row.record_id,
-                redact_changes(reader, json.loads(row.changes or "{}")),
+                changes[row.seq],
                 titles.get((row.record_kind, row.record_id), ""),
+                {record_id: by_id[record_id] for record_id in referred[row.seq] if record_id in by_id},
             )
             for row in rows
         ]
+
+
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _ids_in(value: Any) -> list[str]:
+    """Record ids among the changed values (fields ending in _id, and inside child rows)."""
+    if isinstance(value, str):
+        return [value] if _ID.fullmatch(value) else []
+    if isinstance(value, dict):
+        return [found for key, item in value.items() if key != "id" for found in _ids_in(item)]
+    if isinstance(value, list):
+        return [found for item in value for found in _ids_in(item)]
+    return []
 
 
 def _titles(session: Session, ids: set[str]) -> dict[tuple[str, str], str]:

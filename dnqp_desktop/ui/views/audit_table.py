@@ -37,26 +37,28 @@ def action_label(action: str) -> str:
     return _(ACTIONS[action]) if action in ACTIONS else action
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, names: dict[str, str]) -> str:
     if value is None or value == "" or value == []:
         return "∅"
     if isinstance(value, list):
-        return "; ".join(_row(item) for item in value)
-    return str(value)
+        return "; ".join(_row(item, names) for item in value)
+    return names.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
-def _row(item: Any) -> str:
+def _row(item: Any, names: dict[str, str]) -> str:
     if isinstance(item, dict):
-        return ", ".join(str(v) for k, v in item.items() if k != "id" and v not in (None, ""))
-    return str(item)
+        return ", ".join(_value(v, names) for k, v in item.items() if k != "id" and v not in (None, ""))
+    return _value(item, names)
 
 
-def describe_changes(kind: str, changes: dict[str, Any], separator: str = "\n") -> str:
-    """ "Short name: ∅ → BCH Điện Biên" lines, field names in the UI language."""
+def describe_changes(
+    kind: str, changes: dict[str, Any], separator: str = "\n", names: dict[str, str] | None = None
+) -> str:
+    """ "Short name: ∅ → BCH Điện Biên" lines, field names in the UI language, referred records by name."""
     lines = []
     for name, pair in changes.items():
         before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-        lines.append(f"{_(field_label(name, kind))}: {_value(before)} → {_value(after)}")
+        lines.append(f"{_(field_label(name, kind))}: {_value(before, names or {})} → {_value(after, names or {})}")
     return separator.join(lines)
 
 
@@ -87,8 +89,8 @@ class AuditTable(QTableWidget):
         self.entries = list(entries)
         self.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            full = describe_changes(entry.record_kind, entry.changes)
-            line = describe_changes(entry.record_kind, entry.changes, "; ")
+            full = describe_changes(entry.record_kind, entry.changes, names=entry.names)
+            line = describe_changes(entry.record_kind, entry.changes, "; ", entry.names)
             shown = line if len(line) <= CELL_LIMIT else line[: CELL_LIMIT - 1] + "…"
             cells = [format_datetime(entry.at, LOCAL_ZONE), entry.actor_name, action_label(entry.action)]
             if self.show_record:
@@ -105,7 +107,9 @@ class AuditTable(QTableWidget):
 
     def _show_details(self, row: int) -> None:
         entry = self.entries[row] if 0 <= row < len(self.entries) else None
-        self.details.setPlainText(describe_changes(entry.record_kind, entry.changes) if entry else "")
+        self.details.setPlainText(
+            describe_changes(entry.record_kind, entry.changes, names=entry.names) if entry else ""
+        )
 
     def texts(self, column: int) -> list[str]:
         return [self.item(row, column).text() for row in range(self.rowCount())]
