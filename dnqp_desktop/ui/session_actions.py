@@ -58,6 +58,7 @@ class SessionActions:
         own_account = self.actor is not None and self.actor.user_id is not None
         self.password_action.setVisible(own_account)
         self.lock_action.setVisible(own_account)
+        self.trash.restore_button.setVisible(edit)
         if not (edit and self._can("MANAGE_ACCOUNTS")):  # the demo also creates accounts
             self.dashboard.demo_button.hide()
 

@@ -104,6 +104,7 @@ def test_a_viewer_sees_masked_passports_and_cannot_change_anything(qtbot, librar
     assert not window.new_action.isVisible() and not window.accounts_action.isVisible()
     assert not window.settings_action.isVisible() and not window.restore_action.isVisible()
     assert window.audit_action.isVisible() and window.password_action.isVisible()
+    assert not window.trash.restore_button.isVisibleTo(window.trash)
     form = window.open_record("person", person.id)
     numbers = [form.tables["passports"].value()[0]["number"]]
     assert numbers == ["••••••67"]
