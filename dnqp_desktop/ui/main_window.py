@@ -122,7 +122,7 @@ class MainWindow(SessionActions, QMainWindow):
         self.dashboard = DashboardView(library, list(SECTIONS))
         self.lists: dict[str, RecordListView] = _LazyViews(self._make_list_view)
         self.trash = TrashView(library)
-        self.search_view = SearchView(lambda query: search_hits(library, query))
+        self.search_view = SearchView(lambda query: search_hits(library, query, actor=self.actor))
         for key, label, _service in SECTIONS:
             item = QListWidgetItem(_(label))
             item.setData(Qt.ItemDataRole.UserRole, key)

@@ -176,3 +176,16 @@ def test_the_trail_names_the_records_a_change_refers_to(library: Library, system
     [entry] = trail.entries(library, system, kind="person", record_id=person.id)
     assert entry.record_title == "Đặng Văn Long"
     assert entry.names == {unit.id: "Bộ CHQS tỉnh Điện Biên"}
+
+
+def test_a_viewer_does_not_find_people_by_passport_number(library: Library, clerk, viewer) -> None:
+    from dnqp_desktop.core.services.private_search import search_as
+    from tests.helpers import make_person
+
+    person = make_person(library, passports=[{"number": "C2847193", "expires_on": "2030-01-01"}])
+    with library.read() as session:
+        assert [hit.record_id for hit in search_as(session, clerk, "C2847193")] == [person.id]
+        assert [hit.record_id for hit in search_as(session, clerk, "c2847")] == [person.id]
+        assert search_as(session, viewer, "C2847193") == []
+        assert search_as(session, viewer, "c2847") == []
+        assert [hit.record_id for hit in search_as(session, viewer, "Đặng Văn Long")] == [person.id]
