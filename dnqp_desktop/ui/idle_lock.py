@@ -44,7 +44,13 @@ class UnlockDialog(CredentialsDialog):
         self.library, self.actor = library, actor
         self.add_input("password", secret=True)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(_("Unlock"))
-        self.buttons.button(self.buttons.StandardButton.Cancel).hide()  # no way around it but the password
+        # No way around it but the password; Quit ends the program (unsaved forms are lost), for
+        # when the account was disabled meanwhile or someone else needs the workstation.
+        quit_button = self.buttons.button(self.buttons.StandardButton.Cancel)
+        quit_button.setText(_("Quit"))
+        quit_button.setObjectName("quit")
+        self.buttons.rejected.disconnect()
+        quit_button.clicked.connect(QApplication.quit)
 
     def act(self) -> None:
         self.library.login(self.actor.username, self.text("password"))
