@@ -10,7 +10,7 @@ from sqlalchemy import select
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models import AuditLog
 from dnqp_desktop.core.services import audit
-from tests.helpers import make_unit
+from tests.helpers import database_dump, make_unit
 
 
 def _rows(library: Library) -> list[tuple]:
@@ -189,3 +189,14 @@ def test_a_viewer_does_not_find_people_by_passport_number(library: Library, cler
         assert search_as(session, viewer, "C2847193") == []
         assert search_as(session, viewer, "c2847") == []
         assert [hit.record_id for hit in search_as(session, viewer, "Đặng Văn Long")] == [person.id]
+
+
+def test_a_viewer_reads_a_person_with_passport_numbers_masked(library: Library, clerk, viewer) -> None:
+    from tests.helpers import make_person
+
+    person = make_person(library, passports=[{"number": "C2847193", "expires_on": "2030-01-01"}])
+    before = database_dump(library)
+    assert [p.number for p in library.people.get_for(person.id, actor=viewer).passports] == ["••••••93"]
+    assert [p.number for p in library.people.get_for(person.id, actor=clerk).passports] == ["C2847193"]
+    assert database_dump(library) == before  # masking a read copy never reaches the database
+    assert [p.number for p in library.people.get(person.id).passports] == ["C2847193"]

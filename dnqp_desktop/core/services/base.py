@@ -105,6 +105,15 @@ class RecordService(Generic[M]):
         with self._host.read() as session:
             return self._load(session, record_id, include_deleted=include_deleted)
 
+    def get_for(self, record_id: str, *, actor: Actor) -> M:
+        """The record as ``actor`` may read it (``redact``): for showing, never to be written back."""
+        require(actor, Permission.READ)
+        return self.redact(self.get(record_id), actor)
+
+    def redact(self, record: M, actor: Actor) -> M:
+        """Hide from ``actor`` what the role may not read; aggregates with such fields override this."""
+        return record
+
     def list(
         self,
         *,

@@ -28,7 +28,6 @@ from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.listing import choices
 from dnqp_desktop.core.messages import field_label, record_label
 from dnqp_desktop.core.services.policy import Actor, Permission
-from dnqp_desktop.core.services.redaction import passport_number
 from dnqp_desktop.ui.dialogs import ask
 from dnqp_desktop.ui.forms import specs
 from dnqp_desktop.ui.forms.attachments import AttachmentsPanel
@@ -164,7 +163,7 @@ class RecordForm(QDialog):
                 if name in self.editors:
                     self.editors[name].set_value(value)
             return
-        record = self.service.get(self.record_id)
+        record = self.service.get_for(self.record_id, actor=self.actor)  # passport numbers masked for viewers
         snapshot = self.service.snapshot(record)
         for name, editor in self.editors.items():
             if name != self.spec.zone_field:
@@ -175,8 +174,6 @@ class RecordForm(QDialog):
         for collection, table in self.tables.items():
             names = [column.name for column in table.spec.columns]
             rows = [{"id": row.id, **{n: getattr(row, n) for n in names}} for row in getattr(record, collection)]
-            if collection == "passports":  # masked for a role that may not read them (never saved: read-only)
-                rows = [{**row, "number": passport_number(self.actor, row.get("number") or "")} for row in rows]
             table.set_value(rows)
         self._retitle(record)
 
