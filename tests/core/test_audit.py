@@ -200,3 +200,12 @@ def test_a_viewer_reads_a_person_with_passport_numbers_masked(library: Library, 
     assert [p.number for p in library.people.get_for(person.id, actor=clerk).passports] == ["C2847193"]
     assert database_dump(library) == before  # masking a read copy never reaches the database
     assert [p.number for p in library.people.get(person.id).passports] == ["C2847193"]
+
+
+def test_reading_as_an_actor_is_refused_inside_a_batch(library: Library, viewer) -> None:
+    from tests.helpers import make_person
+
+    person = make_person(library, passports=[{"number": "C2847193", "expires_on": "2030-01-01"}])
+    with pytest.raises(RuntimeError), library.batch():
+        library.people.get_for(person.id, actor=viewer)
+    assert [p.number for p in library.people.get(person.id).passports] == ["C2847193"]
