@@ -242,3 +242,15 @@ def test_every_form_has_a_history_tab(qtbot, library, windows) -> None:
         "agreement", library.agreements.create({"kind": "memorandum", "title_vi": "Biên bản ghi nhớ"}, actor=SYSTEM).id
     )
     assert editor.changes_panel.table.rowCount() == 1
+
+
+def test_only_an_approver_may_mark_an_agreement_signed(qtbot, library, windows) -> None:
+    agreement = library.agreements.create({"kind": "memorandum", "title_vi": "Biên bản ghi nhớ"}, actor=SYSTEM)
+    clerk_window = _window(windows, library, _account(library, "tro.ly", Role.CLERK))
+    approver_window = _window(windows, library, _account(library, "chi.huy", Role.APPROVER))
+    viewer_window = _window(windows, library, _account(library, "nguoi.xem", Role.VIEWER))
+    assert not clerk_window.open_record("agreement", agreement.id).buttons["mark_signed"].isVisibleTo(clerk_window)
+    editor = approver_window.open_record("agreement", agreement.id)
+    assert editor.buttons["mark_signed"].isVisibleTo(editor)
+    read_only = viewer_window.open_record("agreement", agreement.id)
+    assert read_only.read_only and not read_only.buttons["save"].isEnabled()

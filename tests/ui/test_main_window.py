@@ -90,6 +90,9 @@ def test_dnqp_gui_starts_a_window_offscreen(tmp_path: Path) -> None:
     )
     assert "main window shown" in logged and "library opened in the main window" in logged
     assert "login requested" not in logged
+    (tmp_path / "logs" / "dnqp.log").unlink()
+    logged = _run_gui(tmp_path, wait_for="login requested")  # what `make run` shows: the log-in window
+    assert "login requested" in logged and "library opened in the main window" not in logged
 
 
 def test_dnqp_gui_asks_who_is_working(tmp_path: Path) -> None:
