@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -396,15 +397,23 @@ class MainWindow(SessionActions, QMainWindow):
 
     # --- refresh and settings --------------------------------------------------------------
 
-    def show_backup(self, preselect: Path | None = None) -> None:
+    # Opened, not exec'd: the idle lock hides every window, and hiding a dialog ends its exec().
+
+    def show_backup(self, preselect: Path | None = None) -> QDialog:
         from dnqp_desktop.ui.dialogs.backup import BackupDialog
 
-        BackupDialog(self.library, self, preselect=preselect).exec()
+        return self._open_dialog(BackupDialog(self.library, self, preselect=preselect))
 
-    def show_restore(self) -> None:
+    def show_restore(self) -> QDialog:
         from dnqp_desktop.ui.dialogs.restore import RestoreDialog
 
-        RestoreDialog(self.library, self.actor, self).exec()
+        return self._open_dialog(RestoreDialog(self.library, self.actor, self))
+
+    @staticmethod
+    def _open_dialog(dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_changes(self, changes: Sequence[Change]) -> None:
         if any(change.kind == "library" for change in changes):

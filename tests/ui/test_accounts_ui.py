@@ -254,3 +254,15 @@ def test_only_an_approver_may_mark_an_agreement_signed(qtbot, library, windows) 
     assert editor.buttons["mark_signed"].isVisibleTo(editor)
     read_only = viewer_window.open_record("agreement", agreement.id)
     assert read_only.read_only and not read_only.buttons["save"].isEnabled()
+
+
+def test_a_dialog_open_during_the_lock_comes_back(qtbot, library, windows) -> None:
+    admin = _account(library, "quan.tri", Role.ADMIN)
+    window = _window(windows, library, admin)
+    backup = window.show_backup()
+    window.lock_now()
+    assert window.idle_lock.is_locked and not backup.isVisible()
+    type_text(window.idle_lock.dialog.inputs["password"], PASSWORD)
+    _ok(window.idle_lock.dialog)
+    assert backup.isVisible() and window.isVisible()
+    backup.reject()
