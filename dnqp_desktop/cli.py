@@ -433,7 +433,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with _open_library(args, fall_back_to_read_only=True) as library:
         if not library.has_backup_password():
             password, repeat = _backup_password(args, new=True)
-            library.set_backup_password(password, repeat)
+            library.set_backup_password(password, repeat, actor=cli_actor())
             print(_("Backup password set. Keep it safe: no backup can be restored without it."), file=sys.stderr)
         result = library.backup(Path(args.to).expanduser() if args.to else None)
     if args.json:

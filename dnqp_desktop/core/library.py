@@ -283,10 +283,16 @@ class Library:
 
         return load_key(self.folder.root) is not None
 
-    def set_backup_password(self, password: str, repeat: str | None = None, *, old: str | None = None) -> None:
-        """Set the password once (or change it, given the old one); later backups need none."""
+    def set_backup_password(
+        self, password: str, repeat: str | None = None, *, old: str | None = None, actor: Actor
+    ) -> None:
+        """Set the password once (or change it, given the old one); later backups need none.
+
+        An administrator's setting: whoever knows it can restore (replace) all the data.
+        """
         from dnqp_desktop.core.backup.keys import change_password, create_key
 
+        require(actor, Permission.MANAGE_SETTINGS)
         if old is None:
             create_key(self.folder.root, password, repeat)
         else:

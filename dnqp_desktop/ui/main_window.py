@@ -402,7 +402,7 @@ class MainWindow(SessionActions, QMainWindow):
     def show_backup(self, preselect: Path | None = None) -> QDialog:
         from dnqp_desktop.ui.dialogs.backup import BackupDialog
 
-        return self._open_dialog(BackupDialog(self.library, self, preselect=preselect))
+        return self._open_dialog(BackupDialog(self.library, self, preselect=preselect, actor=self.actor))
 
     def show_restore(self) -> QDialog:
         from dnqp_desktop.ui.dialogs.restore import RestoreDialog

@@ -102,7 +102,7 @@ def test_backups_open_with_the_password_they_were_written_under(library: Library
     install_key(data_dir)
     make_unit(library)
     before = library.backup().path
-    library.set_backup_password("a brand new password", "a brand new password", old=PASSWORD)
+    library.set_backup_password("a brand new password", "a brand new password", old=PASSWORD, actor=SYSTEM)
     after = library.backup().path
     assert verify_backup(before, PASSWORD)[0].counts["unit"] == 1
     assert verify_backup(after, "a brand new password")[0].counts["unit"] == 1

@@ -145,6 +145,10 @@ def _settings(lib: Library, tmp: Path) -> Write:
     return lambda actor: lib.save_settings(lib.settings.with_changes(idle_lock_minutes=5), actor=actor)
 
 
+def _backup_password(lib: Library, tmp: Path) -> Write:
+    return lambda actor: lib.set_backup_password("mat-khau-sao-luu", "mat-khau-sao-luu", actor=actor)
+
+
 def _restore(lib: Library, tmp: Path) -> Write:
     return lambda actor: lib.restore(tmp / "none.dnqpbak", None, actor=actor)  # type: ignore[arg-type]
 
@@ -170,6 +174,7 @@ OPERATIONS = [
     Operation("users.reset_password", Permission.MANAGE_ACCOUNTS, _reset_password),
     Operation("library.save_settings", Permission.MANAGE_SETTINGS, _settings),
     Operation("library.restore", Permission.RESTORE_BACKUP, _restore),
+    Operation("library.set_backup_password", Permission.MANAGE_SETTINGS, _backup_password),
     Operation("documents.export_agreement_pdf", Permission.PRINT, _pdf),
 ]
 ROLES = list(Role)
