@@ -41,3 +41,10 @@ def verify_password(stored: str, password: str) -> bool:
 
 def needs_rehash(stored: str) -> bool:
     return _hasher().check_needs_rehash(stored)
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash no password matches in practice: checked against for unknown user names, so that
+    they take as long to refuse as a wrong password does."""
+    return hash_password("\x00no such account\x00")

@@ -51,7 +51,8 @@ def authenticate(
             select(UserAccount).where(func.lower(UserAccount.username) == name, UserAccount.deleted_at.is_(None))
         ).first()
         if account is None:
-            passwords.verify_password("", password)  # same answer, whether or not the name exists
+            # The same answer, after the same Argon2 work, whether or not the name exists.
+            passwords.verify_password(passwords.dummy_hash(), password or "")
             raise DomainError("login_failed")
         if account.locked_until is not None and account.locked_until > now:
             seconds = math.ceil((account.locked_until - now).total_seconds())
