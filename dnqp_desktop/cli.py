@@ -72,7 +72,11 @@ def build_parser() -> _Parser:
         parser._positionals.title = _("arguments")
         return parser
 
-    command("gui", _("open the application window (the default)"))
+    gui = command("gui", _("open the application window (the default)"))
+    gui.add_argument(
+        "--user", metavar=_("NAME"), help=_("log in as this user without the log-in window (with --password-file)")
+    )
+    gui.add_argument("--password-file", metavar=_("FILE"), help=_("the password of --user, read from FILE"))
     command("init", _("create the data folder and database, or upgrade it"))
     demo = command("demo", _("load the demonstration records"))
     demo.add_argument("--if-empty", action="store_true", help=_("do nothing when records already exist"))
@@ -84,6 +88,9 @@ def build_parser() -> _Parser:
     _add_search_command(command("search", _("find records by name or title in any language, accents optional")))
     _add_report_command(command("report", _("the yearly report of a unit and its subordinate units: PDF or workbook")))
     _add_backup_commands(command)
+    reset = command("reset-password", _("set a new password for an account (a forgotten administrator password)"))
+    reset.add_argument("username", metavar=_("NAME"), help=_("the user name of the account"))
+    reset.add_argument("--password-file", metavar=_("FILE"), help=_("the new password, read from FILE"))
     return parser
 
 
@@ -172,6 +179,25 @@ def _open_library(args: argparse.Namespace, **options: Any) -> Any:
     return library
 
 
+def cli_actor() -> Any:
+    """Who the command line acts as: the program, with full rights, named after the OS account.
+
+    Commands are run by whoever already owns the data folder (and could change the database file
+    directly), so they are not asked for an application password; the audit trail still says
+    that a change came from the command line and under which login (``cli:anna``).
+    """
+    import getpass
+
+    from dnqp_desktop.core.models.enums import Role
+    from dnqp_desktop.core.services.policy import Actor
+
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):
+        login = "unknown"
+    return Actor(username=f"cli:{login}"[:60], role=Role.ADMIN)
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
@@ -202,7 +228,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             else:
                 print(_("Records already exist; the demo data was not loaded."))
             return EXIT_OK
-        summary = load_demo(library)
+        summary = load_demo(library, actor=cli_actor())
         counts = {name: value for name, value in vars(summary).items()}
         if args.json:
             _print_json({"loaded": True, "counts": counts})
@@ -299,7 +325,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     path = Path(args.output).expanduser()
     with _open_library(args, create=False, fall_back_to_read_only=True) as library:
-        result = export_agreement_pdf(library, args.agreement_id, path, args.layout)
+        result = export_agreement_pdf(library, args.agreement_id, path, args.layout, actor=cli_actor())
     if args.json:
         _print_json(
             {
@@ -391,7 +417,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
             i18n.setup(load_settings(data_dir / SETTINGS_FILENAME).language)
         except SettingsError:
             pass  # the library reports the damaged file once it opens
-    return run_gui(data_dir)
+    from dnqp_desktop.core.config import ENV_PASSWORD_FILE, ENV_USER
+
+    user = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    password_file = getattr(args, "password_file", None) or os.environ.get(ENV_PASSWORD_FILE)
+    return run_gui(data_dir, user=user, password_file=Path(password_file).expanduser() if password_file else None)
 
 
 # --- backup, verify, restore (the work is in core/backup) ------------------------------------
@@ -415,7 +445,9 @@ def _add_backup_commands(command: Callable[[str, str], _Parser]) -> None:
     password_option(restore, _("the backup password, read from FILE"))
 
 
-def _backup_password(args: argparse.Namespace, *, new: bool) -> tuple[str, str | None]:
+def _backup_password(
+    args: argparse.Namespace, *, new: bool, prompt: str | None = None, needed: str = "backup_password_needed"
+) -> tuple[str, str | None]:
     """From --password-file, else typed at a prompt (twice when setting it); never echoed."""
     import getpass
 
@@ -429,8 +461,8 @@ def _backup_password(args: argparse.Namespace, *, new: bool) -> tuple[str, str |
         password = text.removesuffix("\n").removesuffix("\r")
         return password, password
     if not sys.stdin.isatty():
-        raise DomainError("backup_password_needed")
-    password = getpass.getpass(_("Backup password: "))
+        raise DomainError(needed)
+    password = getpass.getpass(prompt or _("Backup password: "))
     repeat = getpass.getpass(_("Type the password again: ")) if new else None
     return password, repeat
 
@@ -441,7 +473,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with _open_library(args, fall_back_to_read_only=True) as library:
         if not library.has_backup_password():
             password, repeat = _backup_password(args, new=True)
-            library.set_backup_password(password, repeat)
+            library.set_backup_password(password, repeat, actor=cli_actor())
             print(_("Backup password set. Keep it safe: no backup can be restored without it."), file=sys.stderr)
         result = library.backup(Path(args.to).expanduser() if args.to else None)
     if args.json:
@@ -522,7 +554,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    """The way back in when the only administrator forgot the password: whoever can run commands on
+    the data folder sets a new one (the change is audited as the command line's)."""
+    with _open_library(args, create=False) as library:
+        name = args.username.strip().lower()
+        account = next((user for user in library.users.list() if user.username == name), None)
+        if account is None:
+            raise DomainError("unknown_user", username=args.username)
+        password, repeat = _backup_password(args, new=True, prompt=_("New password: "), needed="password_needed")
+        library.users.reset_password(account.id, password, repeat, actor=cli_actor())
+    print(_("The password of {username} was changed.").format(username=name))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "reset-password": cmd_reset_password,
     "gui": cmd_gui,
     "init": cmd_init,
     "demo": cmd_demo,

@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DNQP_DATA_DIR", None)
 os.environ.pop("DNQP_DATABASE_URL", None)
 os.environ.pop("DNQP_LANG", None)
+os.environ.pop("DNQP_USER", None)  # a developer's automatic log-in must not reach the tests
+os.environ.pop("DNQP_PASSWORD_FILE", None)
 
 import pytest  # noqa: E402
 

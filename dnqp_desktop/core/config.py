@@ -22,6 +22,9 @@ SETTINGS_FILENAME = "settings.toml"
 ENV_DATA_DIR = "DNQP_DATA_DIR"
 ENV_DATABASE_URL = "DNQP_DATABASE_URL"
 ENV_LANG = "DNQP_LANG"
+#: ``dnqp gui`` logs in as this user with the password in that file (automated runs, no dialog).
+ENV_USER = "DNQP_USER"
+ENV_PASSWORD_FILE = "DNQP_PASSWORD_FILE"
 
 
 def default_data_dir() -> Path:

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cache
 from typing import Any
 
 from dnqp_desktop.core.demo_data import (
@@ -27,8 +28,9 @@ from dnqp_desktop.core.demo_data import (
 )
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.models.enums import Role
 from dnqp_desktop.core.services.base import RecordService
-from dnqp_desktop.core.services.policy import SYSTEM, Actor
+from dnqp_desktop.core.services.policy import SYSTEM, Actor, Permission, require
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def load_demo(library: Library, *, actor: Actor = SYSTEM) -> DemoSummary:
         raise DomainError("demo_not_empty")
     loader = _Loader(library, actor)
     with library.batch():  # all or nothing: a half-loaded demo could never be loaded again
+        if library.users.needs_first_admin():
+            _create_demo_accounts(library, actor)
         units = loader.create_all("unit", library.units, UNITS)
         people = loader.create_all("person", library.people, PEOPLE)
         talks = loader.create_all("talk", library.talks, TALKS)
@@ -71,6 +75,31 @@ def load_demo(library: Library, *, actor: Actor = SYSTEM) -> DemoSummary:
         agreements=agreements,
         plan_items=plan_items,
     )
+
+
+#: (user name, full name, role, password) of the demo accounts; the README lists them.
+DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str], ...] = (
+    ("admin", "Quản trị viên (demo)", Role.ADMIN, "demo-admin"),
+    ("approver", "Chỉ huy trưởng (demo)", Role.APPROVER, "demo-approver"),
+    ("clerk", "Trợ lý đối ngoại (demo)", Role.CLERK, "demo-clerk"),
+    ("viewer", "Người xem (demo)", Role.VIEWER, "demo-viewer"),
+)
+
+
+@cache
+def _demo_hash(password: str) -> str:
+    """Argon2 is slow by design: hash each demo password once per process, not per demo load."""
+    from dnqp_desktop.core.passwords import hash_password
+
+    return hash_password(password)
+
+
+def _create_demo_accounts(library: Library, actor: Actor) -> None:
+    """Demo accounts, one per role, created only on a database without an administrator yet."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    for username, full_name, role, password in DEMO_ACCOUNTS:
+        data = {"username": username, "full_name": full_name, "role": role}
+        library.users._create_with_password(data, password, None, actor=actor, hashed=_demo_hash(password))
 
 
 class _Loader:

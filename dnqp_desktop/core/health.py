@@ -90,6 +90,8 @@ def _audit(library: Library) -> tuple[DomainError | None, str]:
         broken = verify_chain(session)
     if broken is None:
         return None, N_("ok")
+    if broken.reason == "truncated":
+        return DomainError("audit_chain_truncated", seq=broken.seq, last=broken.last_seq), ""
     return DomainError("audit_chain_broken", seq=broken.seq, entry=broken.entry_id), ""
 
 

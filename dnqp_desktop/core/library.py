@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -250,10 +251,30 @@ class Library:
 
     # --- settings -------------------------------------------------------------------------
 
-    def save_settings(self, settings: Settings) -> None:
-        save_settings(self.folder.settings, settings)
+    def save_settings(self, settings: Settings, *, actor: Actor) -> None:
+        """Only an administrator changes the settings; what changed is written to the audit trail."""
+        from dataclasses import asdict
+
+        from dnqp_desktop.core.services.audit import append_audit
+
+        require(actor, Permission.MANAGE_SETTINGS)
+        before, after = asdict(self.settings), asdict(settings)
+        if before != after and not self.read_only:
+            with self.write() as session:
+                append_audit(session, actor, "update", "settings", "settings.toml", before, after)
+                save_settings(self.folder.settings, settings)  # inside: a failed write leaves no audit row
+        elif before != after:
+            save_settings(self.folder.settings, settings)
         self.settings = settings
         self.settings_problem = None
+
+    # --- accounts ---------------------------------------------------------------------------
+
+    def login(self, username: str, password: str, *, now: datetime | None = None) -> Actor:
+        """The acting user for a correct user name and password (see core/services/login.py)."""
+        from dnqp_desktop.core.services.login import authenticate
+
+        return authenticate(self, username, password, now=now, record=not self.read_only)
 
     # --- backups and restore (core/backup) -----------------------------------------------
 
@@ -262,10 +283,16 @@ class Library:
 
         return load_key(self.folder.root) is not None
 
-    def set_backup_password(self, password: str, repeat: str | None = None, *, old: str | None = None) -> None:
-        """Set the password once (or change it, given the old one); later backups need none."""
+    def set_backup_password(
+        self, password: str, repeat: str | None = None, *, old: str | None = None, actor: Actor
+    ) -> None:
+        """Set the password once (or change it, given the old one); later backups need none.
+
+        An administrator's setting: whoever knows it can restore (replace) all the data.
+        """
         from dnqp_desktop.core.backup.keys import change_password, create_key
 
+        require(actor, Permission.MANAGE_SETTINGS)
         if old is None:
             create_key(self.folder.root, password, repeat)
         else:

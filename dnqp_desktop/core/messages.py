@@ -61,6 +61,18 @@ MESSAGES: dict[str, str] = {
     "self_reference": N_("{field}: a record cannot refer to itself."),
     "signed_date_required": N_("{field}: a signed agreement needs its signing date."),
     "duplicate_username": N_("{field}: the user name “{value}” is already taken."),
+    # accounts and log-in
+    "login_failed": N_("Wrong user name or password."),
+    "login_delayed": N_("Too many wrong passwords. Wait {seconds} seconds, then try again."),
+    "account_disabled": N_("This account is disabled. Ask the administrator."),
+    "password_too_short": N_("{field}: a password needs at least {min} characters."),
+    "password_mismatch": N_("{field}: the two passwords are not the same."),
+    "password_wrong": N_("{field}: the current password is wrong."),
+    "accounts_exist": N_("The administrator account has already been created; log in instead."),
+    "last_admin": N_("{field}: at least one active administrator account must remain."),
+    "not_logged_in": N_("Log in with an account to do this."),
+    "unknown_user": N_("There is no account named “{username}”."),
+    "password_needed": N_("A password is needed: type it when asked, or give --password-file with the password in it."),
     "owner_missing": N_("The record this file belongs to does not exist."),
     "file_unreadable": N_("The file {path} cannot be read: {reason}"),
     "attachment_blob_missing": N_("The stored file for “{filename}” is missing or damaged; restore a backup."),
@@ -88,6 +100,10 @@ MESSAGES: dict[str, str] = {
     ),
     "audit_chain_broken": N_(
         "The audit trail has been altered: entry no. {seq} ({entry}) does not match the chain. "
+        "Report this to the administrator."
+    ),
+    "audit_chain_truncated": N_(
+        "The audit trail has been cut short: entries no. {seq} to {last} were deleted. "
         "Report this to the administrator."
     ),
     "attachments_damaged": N_(
@@ -352,6 +368,11 @@ _FIELD_LABELS: dict[str, str] = {
     "username": N_("User name"),
     "full_name": N_("Full name"),
     "is_active": N_("Active"),
+    "password": N_("Password"),
+    "password_repeat": N_("Password again"),
+    "old_password": N_("Current password"),
+    "failed_logins": N_("Wrong passwords in a row"),
+    "last_login_at": N_("Last log-in"),
     "ranks": N_("Rank history"),
     "positions": N_("Positions"),
     "passports": N_("Passports"),
@@ -361,6 +382,12 @@ _FIELD_LABELS: dict[str, str] = {
 _KIND_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("twinning", "since"): N_("Twinned since"),
     ("passport", "number"): N_("Passport number"),
+    ("settings", "language"): N_("Interface language"),
+    ("settings", "passport_margin_months"): N_("Passport validity required after return (months)"),
+    ("settings", "dashboard_talks_days"): N_("Show talks due within (days)"),
+    ("settings", "dashboard_agreements_days"): N_("Show agreements expiring within (days)"),
+    ("settings", "dashboard_passport_months"): N_("Show passports expiring within (months)"),
+    ("settings", "idle_lock_minutes"): N_("Lock the window after idle (minutes)"),
     ("passport", "country"): N_("Issuing country"),
     ("agreement", "number"): N_("Document number"),
     ("person_position", "unit_id"): N_("Unit of the position"),
@@ -391,6 +418,7 @@ _RECORD_LABELS: dict[str, str] = {
     "plan_item": N_("plan item"),
     "attachment": N_("attachment"),
     "user": N_("user account"),
+    "settings": N_("settings"),
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models import Agreement, Person, Unit
+from dnqp_desktop.core.services.policy import Actor, Permission, require
 from dnqp_desktop.documents.model import (
     AgreementDocument,
     Arrangement,
@@ -129,7 +130,13 @@ def recipients_of(parties: tuple[Party, ...]) -> tuple[str, ...]:
     return tuple(entries)
 
 
-def export_agreement_pdf(library: Library, agreement_id: str, path: Path, arrangement: str) -> RenderedPdf:
-    """``dnqp pdf``: build the document, render it and write it atomically; DomainError if it cannot."""
+def export_agreement_pdf(
+    library: Library, agreement_id: str, path: Path, arrangement: str, *, actor: Actor
+) -> RenderedPdf:
+    """``dnqp pdf``: build the document, render it and write it atomically; DomainError if it cannot.
+
+    Printing needs the print right (viewers read on screen only).
+    """
+    require(actor, Permission.PRINT)
     document = build_document(library, agreement_id)
     return write_agreement_pdf(document, path, Layout(arrangement=Arrangement(arrangement)))

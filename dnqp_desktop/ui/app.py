@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from dnqp_desktop import __version__
 from dnqp_desktop.core import i18n
 from dnqp_desktop.core.errors import DomainError
+from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ _skip_pyside_source_scan()
 
 if TYPE_CHECKING:
     from dnqp_desktop.core.library import Library
+    from dnqp_desktop.core.services.policy import Actor
     from dnqp_desktop.ui.main_window import MainWindow
 
 
@@ -92,11 +94,13 @@ def _follow_language_changes(window: MainWindow, library: Library) -> None:
     window.language_change_requested.connect(change_language)
 
 
-def run_gui(data_dir: Path) -> int:
-    """Show the window at once, then open the library and fill the window.
+def run_gui(data_dir: Path, *, user: str | None = None, password_file: Path | None = None) -> int:
+    """Show the window at once, open the library, ask who is working, then fill the window.
 
     Opening means importing the database layer and checking the schema, about a second; the
-    window is on screen meanwhile instead of the user wondering whether the click worked.
+    window is on screen meanwhile instead of the user wondering whether the click worked. Then the
+    log-in dialog (or, on a database without accounts, the first administrator's) asks who works;
+    ``user`` with ``password_file`` logs in without it, for automated runs (``dnqp gui --user``).
     """
     from dnqp_desktop.ui.main_window import MainWindow
 
@@ -107,6 +111,7 @@ def run_gui(data_dir: Path) -> int:
     log.info("main window shown (%s, %s)", data_dir, i18n.current_language())
     opened: list[Library] = []
     failed: list[DomainError] = []
+    dialogs: list[QDialog] = []
 
     def open_library() -> None:
         from dnqp_desktop.core.library import Library
@@ -119,9 +124,32 @@ def run_gui(data_dir: Path) -> int:
             window.fail_to_open(error.message())
             return
         opened.append(library)
-        window.attach(library)
+        log.info("library opened (%s)", library.database_label)
+        ask_who(library)
+
+    def ask_who(library: Library) -> None:
+        from dnqp_desktop.ui.dialogs.login import FirstAdminDialog, LoginDialog
+
+        if not library.read_only and library.users.needs_first_admin():
+            dialog: QDialog = FirstAdminDialog(library, window)
+            log.info("first administrator account requested")
+        else:
+            actor = _automatic_login(library, user, password_file)
+            if actor is not None:
+                enter(library, actor)
+                return
+            dialog = LoginDialog(library, window, username=user or "")
+            log.info("login requested")
+        window.fail_to_open(_("Log in to continue."))
+        dialog.accepted.connect(lambda: enter(library, dialog.actor))  # type: ignore[attr-defined]
+        dialog.rejected.connect(window.close)
+        dialogs.append(dialog)
+        dialog.open()
+
+    def enter(library: Library, actor: Actor) -> None:
+        window.attach(library, actor)
         _follow_language_changes(window, library)
-        log.info("library opened in the main window (%s)", library.database_label)
+        log.info("library opened in the main window (%s, %s)", library.database_label, actor.username)
 
     QTimer.singleShot(0, open_library)
     try:
@@ -130,3 +158,17 @@ def run_gui(data_dir: Path) -> int:
         for library in opened:
             library.close()
     return 1 if failed else code
+
+
+def _automatic_login(library: Library, user: str | None, password_file: Path | None) -> Actor | None:
+    """Log in from ``--user``/``--password-file`` (or DNQP_USER/DNQP_PASSWORD_FILE); None: ask instead."""
+    if not user or password_file is None:
+        return None
+    try:
+        password = password_file.read_text(encoding="utf-8-sig").removesuffix("\n").removesuffix("\r")
+        return library.login(user, password)
+    except OSError as exc:
+        print(f"{password_file}: {exc.strerror or exc}", file=sys.stderr)
+    except DomainError as error:
+        print(error.message(), file=sys.stderr)
+    return None

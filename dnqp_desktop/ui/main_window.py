@@ -6,9 +6,7 @@ service; the Library announces it, and the window refreshes what shows it from o
 
 from __future__ import annotations
 
-import getpass
 import html
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,6 +32,7 @@ from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.i18n import N_, _
 from dnqp_desktop.core.messages import record_label
 from dnqp_desktop.ui.dialogs import ask
+from dnqp_desktop.ui.session_actions import SessionActions
 
 # Only Qt and light core modules are imported here, so the window can be on screen before
 # SQLAlchemy, the models and the services (about a second of imports) are loaded: the sections are
@@ -88,26 +88,14 @@ def _centred(text: str) -> str:
     return f'<p align="center">{html.escape(text)}</p>'
 
 
-def local_actor() -> Actor:
-    """Until accounts exist, the person at the keyboard acts as administrator under their login name."""
-    from dnqp_desktop.core.models.enums import Role
-    from dnqp_desktop.core.services.policy import Actor
-
-    try:
-        name = getpass.getuser()
-    except (OSError, KeyError):
-        name = "local"
-    return Actor(username=re.sub(r"[^a-z0-9._-]", "", name.lower())[:60] or "local", role=Role.ADMIN)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(SessionActions, QMainWindow):
     language_change_requested = Signal(str)
 
     def __init__(
         self, library: Library | None = None, actor: Actor | None = None, *, data_folder: Path | None = None
     ) -> None:
-        """With a library, the window is complete at once; with only its data folder, the window
-        shows itself first and is completed by ``attach`` when the library has been opened."""
+        """With a library and the logged-in actor, the window is complete at once; with only its data
+        folder, the window shows itself first and is completed by ``attach`` after the log-in."""
         super().__init__()
         folder = library.folder.root if library is not None else data_folder
         if folder is None:
@@ -123,11 +111,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.placeholder = QLabel(_centred(_("Opening the database…")), self)
         self.setCentralWidget(self.placeholder)
+        self.idle_lock: Any = None
         if library is not None:
             self.attach(library)
 
-    def attach(self, library: Library) -> None:
-        """Build the sections on an open library (the heavy part of start-up)."""
+    def attach(self, library: Library, actor: Actor | None = None) -> None:
+        """Build the sections on an open library for the logged-in ``actor`` (the heavy part of start-up)."""
         from dnqp_desktop.ui.search_source import search_hits
         from dnqp_desktop.ui.undo import UndoStack
         from dnqp_desktop.ui.views.calendar import CalendarView
@@ -137,7 +126,9 @@ class MainWindow(QMainWindow):
         from dnqp_desktop.ui.views.trash import TrashView
 
         self.library = library
-        self.actor = self.actor or local_actor()
+        self.actor = actor or self.actor
+        if self.actor is None:
+            raise ValueError("the window acts for a logged-in user: pass the actor")
         self.undo_stack = UndoStack(library, self.actor, self)
 
         self.navigation = QListWidget()
@@ -148,7 +139,7 @@ class MainWindow(QMainWindow):
         self.trash = TrashView(library)
         self.calendar = CalendarView(library)
         self.report = ReportView(library)
-        self.search_view = SearchView(lambda query: search_hits(library, query))
+        self.search_view = SearchView(lambda query: search_hits(library, query, actor=self.actor))
         for key, label, _service in SECTIONS:
             item = QListWidgetItem(_(label))
             item.setData(_USER_ROLE, key)
@@ -175,9 +166,17 @@ class MainWindow(QMainWindow):
             self.read_only_notice.setWordWrap(True)
             self.read_only_notice.setStyleSheet("background: #fff3cd; padding: 6px;")
             self.statusBar().addPermanentWidget(self.read_only_notice, 1)
+        self.user_label = QLabel(self._user_text(), self)
+        self.user_label.setObjectName("currentUser")
+        self.statusBar().addPermanentWidget(self.user_label)
         self._restore_state()
+        self._apply_role()
         self.refresh()
         self._unsubscribe = library.subscribe(self._on_changes)
+        if self.actor.user_id is not None:  # a real account (not the program itself) can be locked out
+            from dnqp_desktop.ui.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(library, self.actor, library.settings.idle_lock_minutes, self)
         if not getattr(library, "read_only", False):
             from dnqp_desktop.ui.auto_backup import AutoBackup, DriveWatcher
 
@@ -218,6 +217,9 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(_("&Restore a backup…"), self.show_restore, None, "restore")
         file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.backup_action, self.restore_action, self.settings_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in self._session_actions():
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -280,6 +282,7 @@ class MainWindow(QMainWindow):
         self.dashboard.open_requested.connect(self.open_record)
         self.calendar.open_requested.connect(self.open_record)
         self.calendar.new_series_requested.connect(self.new_talk_series)
+        self.calendar.series_button.setVisible(self._can("EDIT_RECORDS"))
 
     # --- sections --------------------------------------------------------------------------
 
@@ -301,7 +304,7 @@ class MainWindow(QMainWindow):
             self._section_widget(key).refresh()
         has_records = key in LIST_SECTIONS
         self.open_action.setEnabled(has_records)
-        self.delete_action.setEnabled(has_records)
+        self.delete_action.setEnabled(has_records and self._can("EDIT_RECORDS"))
 
     # --- records ---------------------------------------------------------------------------
 
@@ -309,7 +312,13 @@ class MainWindow(QMainWindow):
         section = self.current_section()
         self.new_record_of(section if section in LIST_SECTIONS else "unit")
 
-    def new_record_of(self, kind: str) -> RecordForm:
+    def new_record_of(self, kind: str) -> RecordForm | None:
+        """A blank form, unless the role may not create this kind (the core's refusal is shown)."""
+        from dnqp_desktop.core.services.policy import require
+
+        service = self._service(kind)
+        if not self._run(lambda: require(self.actor, service.permission("create"))):
+            return None
         return self._form(kind, None)
 
     def open_record(self, kind: str, record_id: str) -> RecordForm:
@@ -430,15 +439,25 @@ class MainWindow(QMainWindow):
 
     # --- refresh and settings --------------------------------------------------------------
 
-    def show_backup(self, preselect: Path | None = None) -> None:
+    # Opened, not exec'd: the idle lock hides every window, and hiding a dialog ends its exec().
+
+    def show_backup(self, preselect: Path | None = None) -> QDialog:
         from dnqp_desktop.ui.dialogs.backup import BackupDialog
 
-        BackupDialog(self.library, self, preselect=preselect).exec()
+        return self._open_dialog(BackupDialog(self.library, self, preselect=preselect, actor=self.actor))
 
-    def show_restore(self) -> None:
+    def show_restore(self) -> QDialog:
         from dnqp_desktop.ui.dialogs.restore import RestoreDialog
 
-        RestoreDialog(self.library, self.actor, self).exec()
+        return self._open_dialog(RestoreDialog(self.library, self.actor, self))
+
+    @staticmethod
+    def _open_dialog(dialog: QDialog) -> QDialog:
+        from PySide6.QtCore import Qt  # after start-up: see _USER_ROLE
+
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_changes(self, changes: Sequence[Change]) -> None:
         if any(change.kind == "library" for change in changes):
@@ -465,7 +484,10 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         chosen = dialog.chosen()
         language_changed = chosen.language != self.library.settings.language
-        self.library.save_settings(chosen)
+        if not self._run(lambda: self.library.save_settings(chosen, actor=self.actor)):
+            return
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(chosen.idle_lock_minutes)
         if language_changed:
             self.language_change_requested.emit(chosen.language)
 
@@ -506,4 +528,6 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.library is not None:
             self._unsubscribe()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         super().closeEvent(event)

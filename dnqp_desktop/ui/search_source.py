@@ -6,8 +6,16 @@ from collections.abc import Sequence
 
 from dnqp_desktop.core import search
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import Actor
 
 
-def search_hits(library: Library, query: str, limit_per_kind: int = 20) -> Sequence[search.SearchHit]:
+def search_hits(
+    library: Library, query: str, limit_per_kind: int = 20, *, actor: Actor | None = None
+) -> Sequence[search.SearchHit]:
+    """What ``actor`` may find (a viewer does not find people by passport number)."""
+    from dnqp_desktop.core.services.private_search import search_as
+
     with library.read() as session:
-        return search.search(session, query, limit_per_kind=limit_per_kind)
+        if actor is None:
+            return search.search(session, query, limit_per_kind=limit_per_kind)
+        return search_as(session, actor, query, limit_per_kind=limit_per_kind)

@@ -150,3 +150,34 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     assert "There is no database" in result.stderr
     version = subprocess.run([sys.executable, "-m", "dnqp_desktop", "--version"], capture_output=True, text=True)
     assert version.returncode == 0 and version.stdout.startswith("DNQP Desktop ")
+
+
+def test_cli_writes_are_audited_as_the_command_line(tmp_path: Path, capsys) -> None:
+    import getpass
+
+    run(capsys, "demo", "--data-dir", str(tmp_path))
+    connection = sqlite3.connect(tmp_path / DATABASE_FILENAME)
+    names = {row[0] for row in connection.execute("SELECT DISTINCT actor_name FROM audit_log")}
+    connection.close()
+    assert names == {f"cli:{getpass.getuser()}"}
+
+
+def test_reset_password_from_the_command_line(tmp_path: Path, capsys) -> None:
+    from dnqp_desktop.core.library import Library
+
+    run(capsys, "demo", "--data-dir", str(tmp_path))
+    short, good = tmp_path / "short.txt", tmp_path / "good.txt"
+    short.write_text("abc\n", encoding="utf-8")
+    good.write_text("mat-khau-moi\n", encoding="utf-8")
+    code, _out, err = run(
+        capsys, "--lang", "en", "reset-password", "admin", "--password-file", str(short), "--data-dir", str(tmp_path)
+    )
+    assert code == EXIT_USER_ERROR and "at least 8 characters" in err
+    code, _out, err = run(
+        capsys, "--lang", "en", "reset-password", "nobody", "--password-file", str(good), "--data-dir", str(tmp_path)
+    )
+    assert code == EXIT_USER_ERROR and "nobody" in err
+    code, out, _err = run(capsys, "reset-password", "admin", "--password-file", str(good), "--data-dir", str(tmp_path))
+    assert code == 0 and "admin" in out
+    with Library.open(tmp_path) as library:
+        assert library.login("admin", "mat-khau-moi").username == "admin"

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models import AuditLog
 from dnqp_desktop.core.services import audit
-from tests.helpers import make_unit
+from tests.helpers import database_dump, make_unit
 
 
 def _rows(library: Library) -> list[tuple]:
@@ -88,3 +88,124 @@ def test_recomputing_one_hash_does_not_hide_an_edit(library: Library, system) ->
     with library.read() as session:
         broken = audit.verify_chain(session)
     assert broken is not None and broken.seq == 3 and broken.reason == "link"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "first_broken", "reason"),
+    [
+        ("DELETE FROM audit_log WHERE seq = 5", 5, "truncated"),
+        ("DELETE FROM audit_log WHERE seq >= 4", 4, "truncated"),
+        ("DELETE FROM audit_log", 1, "truncated"),
+        ("UPDATE audit_anchor SET last_hash = 'x'", 5, "anchor"),
+        ("DELETE FROM audit_anchor", 5, "anchor"),
+    ],
+    ids=["cut-last", "cut-two", "cut-all", "edit-anchor", "delete-anchor"],
+)
+def test_cutting_off_the_end_of_the_trail_is_detected(
+    library: Library, system, tamper: str, first_broken: int, reason: str
+) -> None:
+    _write_some(library, system)
+    with library.write() as session:
+        session.connection().exec_driver_sql(tamper)
+    with library.read() as session:
+        broken = audit.verify_chain(session)
+    assert broken is not None and (broken.seq, broken.reason) == (first_broken, reason)
+
+
+TAMPERING = {
+    "edit": "UPDATE audit_log SET changes = '{}' WHERE seq = 3",
+    "delete": "DELETE FROM audit_log WHERE seq = 3",
+    "reorder": "UPDATE audit_log SET seq = -1 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 4;"
+    " UPDATE audit_log SET seq = 4 WHERE seq = -1",
+    "truncate": "DELETE FROM audit_log WHERE seq >= 3",
+}
+
+
+@pytest.mark.parametrize("kind", list(TAMPERING))
+def test_dnqp_check_names_the_first_altered_row(library: Library, data_dir, system, kind: str, capsys) -> None:
+    from dnqp_desktop.cli import main
+
+    _write_some(library, system)
+    with library.read() as session:
+        third = session.scalars(select(AuditLog).where(AuditLog.seq == 3)).one().id
+    with library.write() as session:
+        for statement in TAMPERING[kind].split(";"):
+            session.connection().exec_driver_sql(statement)
+    library.close()
+    assert main(["check", "--data-dir", str(data_dir), "--lang", "en", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    check = next(item for item in report["checks"] if item["name"] == "audit")
+    assert not check["ok"]
+    assert "no. 3" in check["message"]
+    if kind == "truncate":
+        assert check["message_id"] == "audit_chain_truncated" and "to 5" in check["message"]
+    elif kind != "delete":
+        assert third in check["message"] or kind == "reorder"
+
+
+def test_an_untouched_trail_passes_dnqp_check(library: Library, data_dir, system, capsys) -> None:
+    from dnqp_desktop.cli import main
+
+    _write_some(library, system)
+    library.close()
+    main(["check", "--data-dir", str(data_dir), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert next(item for item in report["checks"] if item["name"] == "audit")["ok"]
+
+
+def test_viewers_read_the_trail_with_passport_numbers_masked(library: Library, system, viewer, clerk) -> None:
+    from dnqp_desktop.core.services import trail
+    from tests.helpers import make_person
+
+    passport = {"number": "B1234567", "expires_on": "2030-01-01"}
+    person = make_person(library, passports=[passport])
+    shown = trail.entries(library, viewer, kind="person", record_id=person.id)[0]
+    assert "B1234567" not in json.dumps(shown.changes)
+    assert shown.changes["passports"][1][0]["number"] == "••••••67"
+    assert trail.entries(library, clerk, kind="person")[0].changes["passports"][1][0]["number"] == "B1234567"
+    assert trail.entries(library, viewer, person="system", kind="unit") == []
+    assert "system" in trail.people(library) and "person" in trail.kinds(library)
+
+
+def test_the_trail_names_the_records_a_change_refers_to(library: Library, system) -> None:
+    from dnqp_desktop.core.services import trail
+    from tests.helpers import make_person
+
+    unit = make_unit(library, name_vi="Bộ CHQS tỉnh Điện Biên")
+    person = make_person(library, unit_id=unit.id)
+    [entry] = trail.entries(library, system, kind="person", record_id=person.id)
+    assert entry.record_title == "Đặng Văn Long"
+    assert entry.names == {unit.id: "Bộ CHQS tỉnh Điện Biên"}
+
+
+def test_a_viewer_does_not_find_people_by_passport_number(library: Library, clerk, viewer) -> None:
+    from dnqp_desktop.core.services.private_search import search_as
+    from tests.helpers import make_person
+
+    person = make_person(library, passports=[{"number": "C2847193", "expires_on": "2030-01-01"}])
+    with library.read() as session:
+        assert [hit.record_id for hit in search_as(session, clerk, "C2847193")] == [person.id]
+        assert [hit.record_id for hit in search_as(session, clerk, "c2847")] == [person.id]
+        assert search_as(session, viewer, "C2847193") == []
+        assert search_as(session, viewer, "c2847") == []
+        assert [hit.record_id for hit in search_as(session, viewer, "Đặng Văn Long")] == [person.id]
+
+
+def test_a_viewer_reads_a_person_with_passport_numbers_masked(library: Library, clerk, viewer) -> None:
+    from tests.helpers import make_person
+
+    person = make_person(library, passports=[{"number": "C2847193", "expires_on": "2030-01-01"}])
+    before = database_dump(library)
+    assert [p.number for p in library.people.get_for(person.id, actor=viewer).passports] == ["••••••93"]
+    assert [p.number for p in library.people.get_for(person.id, actor=clerk).passports] == ["C2847193"]
+    assert database_dump(library) == before  # masking a read copy never reaches the database
+    assert [p.number for p in library.people.get(person.id).passports] == ["C2847193"]
+
+
+def test_reading_as_an_actor_is_refused_inside_a_batch(library: Library, viewer) -> None:
+    from tests.helpers import make_person
+
+    person = make_person(library, passports=[{"number": "C2847193", "expires_on": "2030-01-01"}])
+    with pytest.raises(RuntimeError), library.batch():
+        library.people.get_for(person.id, actor=viewer)
+    assert [p.number for p in library.people.get(person.id).passports] == ["C2847193"]

@@ -24,6 +24,7 @@ from dnqp_desktop.cli import EXIT_OK, main
 from dnqp_desktop.core.backup.reader import verify_backup
 from dnqp_desktop.core.backup.rotation import list_backups, parse_name
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from tests import crash_child
 from tests.backup_helpers import install_key, unlocked_key
 
@@ -95,7 +96,8 @@ def test_killing_a_backup_at_random_moments_never_leaves_a_false_backup(
         library.save_settings(
             library.settings.with_changes(
                 backup_keep_recent=2, backup_keep_daily=1, backup_keep_weekly=0, backup_keep_monthly=0
-            )
+            ),
+            actor=SYSTEM,
         )
     rng = random.Random(6)
     log = tmp_path / "backups.log"

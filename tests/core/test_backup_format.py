@@ -23,6 +23,7 @@ from dnqp_desktop.core.backup.reader import preview_backup, read_manifest, unloc
 from dnqp_desktop.core.demo import load_demo
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from tests.backup_helpers import PASSWORD, attach, install_key, unlocked_key
 from tests.helpers import make_unit
 
@@ -41,7 +42,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory, template_database: Path) ->
         unit = library.units.list()[0]
         attach(library, "unit", unit.id, data_dir.parent / "in", "scan.pdf", b"%PDF-1.7 signed copy")
         attach(library, "unit", unit.id, data_dir.parent / "in", "photo.jpg", _BIG)
-        library.save_settings(library.settings.with_changes(own_unit_id=unit.id))
+        library.save_settings(library.settings.with_changes(own_unit_id=unit.id), actor=SYSTEM)
         return library.backup().path
 
 
@@ -101,7 +102,7 @@ def test_backups_open_with_the_password_they_were_written_under(library: Library
     install_key(data_dir)
     make_unit(library)
     before = library.backup().path
-    library.set_backup_password("a brand new password", "a brand new password", old=PASSWORD)
+    library.set_backup_password("a brand new password", "a brand new password", old=PASSWORD, actor=SYSTEM)
     after = library.backup().path
     assert verify_backup(before, PASSWORD)[0].counts["unit"] == 1
     assert verify_backup(after, "a brand new password")[0].counts["unit"] == 1

@@ -56,7 +56,7 @@ def machine_a(tmp_path_factory: pytest.TempPathFactory, template_database: Path)
         people = library.people.list()
         attach(library, "person", people[0].id, root / "in", "passport.jpg", random.Random(3).randbytes(400_000))
         attach(library, "agreement", library.agreements.list()[0].id, root / "in", "signed.pdf", b"%PDF-1.7 ...")
-        library.save_settings(library.settings.with_changes(own_unit_id=library.units.list()[0].id))
+        library.save_settings(library.settings.with_changes(own_unit_id=library.units.list()[0].id), actor=SYSTEM)
         backup = library.backup(root / "usb" / "DNQP-backups").path
     return data_dir, backup
 

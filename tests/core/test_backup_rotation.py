@@ -20,6 +20,7 @@ from dnqp_desktop.core.backup.rotation import (
 )
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from tests.backup_helpers import install_key, unlocked_key
 from tests.helpers import make_unit
 
@@ -113,7 +114,8 @@ def test_real_backups_rotate_only_after_the_new_one_verified(library: Library, d
     library.save_settings(
         library.settings.with_changes(
             backup_keep_recent=2, backup_keep_daily=0, backup_keep_weekly=0, backup_keep_monthly=0
-        )
+        ),
+        actor=SYSTEM,
     )
     make_unit(library)
     results = [library.backup() for _ in range(4)]

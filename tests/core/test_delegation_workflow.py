@@ -205,7 +205,7 @@ def test_the_margin_is_a_setting(library: Library, system) -> None:
     person = _traveller(library, "Vi Thị Lan", date(2025, 8, 24))  # three months after the return
     record_id = _submitted(library, system, person)
     assert library.delegations.check_passports(record_id)[0].status == "too_short"
-    library.save_settings(Settings(passport_margin_months=3))
+    library.save_settings(Settings(passport_margin_months=3), actor=system)
     assert library.delegations.check_passports(record_id)[0].status == "ok"
 
 

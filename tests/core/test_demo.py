@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from dnqp_desktop.core.demo import DemoSummary, load_demo
+from dnqp_desktop.core.demo import DEMO_ACCOUNTS, DemoSummary, load_demo
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models import Agreement, Person, Unit
@@ -51,7 +51,7 @@ def test_every_record_has_one_create_row_in_the_audit_log(demo) -> None:
     library, summary = demo
     services = [getattr(library, item.name) for item in fields(DemoSummary)]
     with library.read() as session:
-        assert audit.count(session) == summary.total
+        assert audit.count(session) == summary.total + len(DEMO_ACCOUNTS)  # records and demo accounts
         assert audit.verify_chain(session) is None
         for service in services:
             for record in service.list():

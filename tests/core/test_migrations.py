@@ -16,6 +16,7 @@ from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models import metadata
 from dnqp_desktop.core.resources import migrations_dir
+from dnqp_desktop.core.services.policy import SYSTEM
 from tests.helpers import make_person, make_unit
 
 
@@ -149,3 +150,27 @@ def test_fast_revision_reading_agrees_with_alembic() -> None:
     scripts = ScriptDirectory.from_config(db.alembic_config())
     assert db.head_revision() == scripts.get_current_head()
     assert db.known_revisions() == {script.revision for script in scripts.walk_revisions()}
+
+
+def test_an_older_audit_trail_gets_its_anchor_at_the_upgrade(library: Library, data_dir: Path) -> None:
+    """A 0003 database (no audit_anchor) with audit rows: the upgrade anchors the trail as it stands."""
+    from dnqp_desktop.core.services import audit
+
+    unit = make_unit(library)
+    make_person(library)
+    library.close()
+    connection = sqlite3.connect(data_dir / DATABASE_FILENAME)
+    connection.execute("DROP TABLE audit_anchor")
+    connection.execute("UPDATE alembic_version SET version_num = '0003'")
+    connection.commit()
+    connection.close()
+    with Library.open(data_dir) as upgraded:
+        assert upgraded.upgrade.from_revision == "0003"
+        with upgraded.read() as session:
+            assert audit.verify_chain(session) is None
+        upgraded.units.update(unit.id, {"short_name": "BCH"}, actor=SYSTEM)
+        with upgraded.write() as session:
+            session.connection().exec_driver_sql("DELETE FROM audit_log WHERE seq = 3")
+        with upgraded.read() as session:
+            broken = audit.verify_chain(session)
+        assert broken is not None and (broken.seq, broken.reason) == (3, "truncated")

@@ -32,7 +32,7 @@ from tests.ui.texts import english_leftovers
 
 @pytest.fixture
 def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
+    main = MainWindow(library, SYSTEM)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
     main.show()
     yield main
     for form in list(main.forms):

@@ -29,7 +29,7 @@ def usb(tmp_path: Path) -> Drive:
 
 def test_backup_to_a_usb_stick_with_progress(qtbot, library: Library, usb: Drive) -> None:
     make_unit(library)
-    dialog = BackupDialog(library, drives=lambda: [usb])  # a real worker thread
+    dialog = BackupDialog(library, actor=SYSTEM, drives=lambda: [usb])  # a real worker thread
     qtbot.addWidget(dialog)
     dialog.show()
     texts = [dialog.targets.item(row).text() for row in range(dialog.targets.count())]
@@ -51,7 +51,7 @@ def test_backup_to_a_usb_stick_with_progress(qtbot, library: Library, usb: Drive
 
 
 def test_mistyped_passwords_are_said_and_nothing_is_written(qtbot, library: Library, usb: Drive) -> None:
-    dialog = BackupDialog(library, drives=lambda: [usb], runner=JobRunner(inline=True))
+    dialog = BackupDialog(library, actor=SYSTEM, drives=lambda: [usb], runner=JobRunner(inline=True))
     qtbot.addWidget(dialog)
     dialog.password.setText(PASSWORD)
     dialog.password_repeat.setText(PASSWORD + "!")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from dnqp_desktop.core.demo import load_demo
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.ui.main_window import MainWindow
 from tests.helpers import make_person
 from tests.ui.keyboard import type_text
@@ -20,7 +21,7 @@ from tests.ui.keyboard import type_text
 def window(qtbot, library: Library) -> Iterator[MainWindow]:
     load_demo(library)
     make_person(library, name_vi="Trần Văn Thủy")
-    main = MainWindow(library)
+    main = MainWindow(library, SYSTEM)
     main.show()
     yield main
     for form in list(main.forms):

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.ui.forms.talk_form import TalkForm
 from dnqp_desktop.ui.main_window import MainWindow
 from tests.helpers import ICT, make_agreement, make_lao_unit, make_person, make_talk, make_unit
@@ -17,7 +18,7 @@ from tests.helpers import ICT, make_agreement, make_lao_unit, make_person, make_
 
 @pytest.fixture
 def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library)
+    main = MainWindow(library, SYSTEM)
     main.show()
     yield main
     for form in list(main.forms):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.services.base import local_today
+from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.ui.forms.delegation_form import DelegationForm
 from dnqp_desktop.ui.forms.fields import ReferenceEditor
 from dnqp_desktop.ui.main_window import MainWindow
@@ -34,7 +35,7 @@ from tests.ui.keyboard import type_text
 
 @pytest.fixture
 def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library)
+    main = MainWindow(library, SYSTEM)
     main.show()
     yield main
     for form in list(main.forms):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.ui.dialogs import ask
 from dnqp_desktop.ui.forms.fields import ChoiceEditor, ReferenceEditor
 from dnqp_desktop.ui.forms.record_form import RecordForm
@@ -21,7 +22,7 @@ from tests.ui.texts import english_leftovers
 
 @pytest.fixture
 def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
+    main = MainWindow(library, SYSTEM)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
     main.show()
     yield main
     for form in list(main.forms):
@@ -190,7 +191,7 @@ def test_switching_language_shows_lao_labels(qtbot, window: MainWindow, library:
     window.language_change_requested.connect(
         lambda lang: (
             app_module.apply_language(QApplication.instance(), lang),
-            replaced.append(MainWindow(library)),
+            replaced.append(MainWindow(library, SYSTEM)),
         )
     )
     dialog = window.show_settings()
@@ -209,11 +210,11 @@ def test_switching_language_shows_lao_labels(qtbot, window: MainWindow, library:
 
 
 def test_window_layout_is_remembered(qtbot, library: Library) -> None:
-    first = MainWindow(library)
+    first = MainWindow(library, SYSTEM)
     qtbot.addWidget(first)
     first.show_section("person")
     first.resize(1000, 650)
     first.close()
-    second = MainWindow(library)
+    second = MainWindow(library, SYSTEM)
     qtbot.addWidget(second)
     assert second.current_section() == "person"

@@ -1,6 +1,6 @@
 """All tables. Importing this package registers every table on ``metadata``."""
 
-from dnqp_desktop.core.models.accounts import AuditLog, UserAccount
+from dnqp_desktop.core.models.accounts import AuditAnchor, AuditLog, UserAccount
 from dnqp_desktop.core.models.agreements import (
     Agreement,
     AgreementArticle,
@@ -23,6 +23,7 @@ __all__ = [
     "AgreementParty",
     "AgreementSignatory",
     "Attachment",
+    "AuditAnchor",
     "AuditLog",
     "Delegation",
     "DelegationMember",

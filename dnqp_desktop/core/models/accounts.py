@@ -41,3 +41,18 @@ class AuditLog(SQLModel, table=True):
     changes: str = Field(default="{}", sa_type=Text)
     prev_hash: str = Field(max_length=64)
     entry_hash: str = Field(max_length=64)
+
+
+class AuditAnchor(SQLModel, table=True):
+    """The last audit row's number and hash, kept apart from the chain and updated with it.
+
+    The chain alone cannot show that rows were cut off its end: what is left is still a valid
+    chain. This one row, written in the same transaction as every audit row, says where the chain
+    must end, so ``dnqp check`` detects a truncated tail as well.
+    """
+
+    __tablename__ = "audit_anchor"
+
+    id: int = Field(default=1, primary_key=True)
+    last_seq: int = 0
+    last_hash: str = Field(default="0" * 64, max_length=64)

@@ -211,9 +211,10 @@ class AgreementLifecycle:
     def mark_signed(self, record_id: str, *, signed_on: date | str | None, scan: Path, actor: Actor) -> Agreement:
         """Record the signing: its date and the scanned signed copy; the text becomes read-only.
 
-        When this agreement is a new version, the one it supersedes becomes superseded.
+        When this agreement is a new version, the one it supersedes becomes superseded. Only an
+        approver records a signing.
         """
-        require(actor, Permission.EDIT_RECORDS)
+        require(actor, Permission.APPROVE)
         with self._host.read() as session:
             day = self._signing_day(signed_on, session)
             self._check_signable(session, record_id)

@@ -2,6 +2,9 @@
 
 Each row's hash covers its content and the previous row's hash, so that editing, deleting or
 reordering rows with plain SQL breaks the chain at the first row touched; ``verify_chain`` names it.
+Deleting rows from the *end* leaves a valid shorter chain, so the number and hash of the last row
+are also kept in ``audit_anchor``, written in the same transaction: a chain that stops short of its
+anchor (or an anchor that does not match its row) is reported too.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from dnqp_desktop.core.models.accounts import AuditLog
+from dnqp_desktop.core.models.accounts import AuditAnchor, AuditLog
 from dnqp_desktop.core.models.base import new_id, utcnow
 from dnqp_desktop.core.services.policy import Actor
 
@@ -85,6 +88,11 @@ def append_audit(
     )
     entry.entry_hash = entry_hash(entry)
     session.add(entry)
+    anchor = session.get(AuditAnchor, 1)
+    if anchor is None:
+        anchor = AuditAnchor(id=1)
+        session.add(anchor)
+    anchor.last_seq, anchor.last_hash = entry.seq, entry.entry_hash
     session.flush()
     return entry
 
@@ -93,12 +101,14 @@ def append_audit(
 class ChainBreak:
     seq: int
     entry_id: str
-    reason: str  # "gap", "hash", "link"
+    reason: str  # "gap", "hash", "link", "truncated", "anchor"
+    #: For "truncated": the number of the last row the anchor says was written.
+    last_seq: int = 0
 
 
 def verify_chain(session: Session) -> ChainBreak | None:
     """The first row where the chain no longer holds, or None when it is intact."""
-    expected_seq, previous = 1, GENESIS_HASH
+    expected_seq, previous, last_id = 1, GENESIS_HASH, "-"
     for entry in _entries(session):
         if entry.seq != expected_seq:
             return ChainBreak(expected_seq, entry.id, "gap")
@@ -106,7 +116,19 @@ def verify_chain(session: Session) -> ChainBreak | None:
             return ChainBreak(entry.seq, entry.id, "link")
         if entry_hash(entry) != entry.entry_hash:
             return ChainBreak(entry.seq, entry.id, "hash")
-        expected_seq, previous = entry.seq + 1, entry.entry_hash
+        expected_seq, previous, last_id = entry.seq + 1, entry.entry_hash, entry.id
+    return _check_anchor(session, expected_seq - 1, previous, last_id)
+
+
+def _check_anchor(session: Session, last_seq: int, last_hash: str, last_id: str) -> ChainBreak | None:
+    """The chain must end where the anchor says; rows cut from the end are named by number."""
+    anchor = session.get(AuditAnchor, 1)
+    anchor_seq, anchor_hash = (anchor.last_seq, anchor.last_hash) if anchor else (0, GENESIS_HASH)
+    if anchor_seq > last_seq:
+        return ChainBreak(last_seq + 1, "-", "truncated", last_seq=anchor_seq)
+    if anchor_seq < last_seq or anchor_hash != last_hash:
+        # Rows added after the anchor by hand, or the anchor itself edited: the last row is suspect.
+        return ChainBreak(last_seq, last_id, "anchor", last_seq=anchor_seq)
     return None
 
 

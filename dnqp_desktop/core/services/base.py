@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session
 
 from dnqp_desktop.core import search
@@ -106,6 +107,18 @@ class RecordService(Generic[M]):
     def get(self, record_id: str, *, include_deleted: bool = False) -> M:
         with self._host.read() as session:
             return self._load(session, record_id, include_deleted=include_deleted)
+
+    def get_for(self, record_id: str, *, actor: Actor) -> M:
+        """The record as ``actor`` may read it (``redact``): for showing, never to be written back."""
+        require(actor, Permission.READ)
+        record = self.get(record_id)
+        if sa_inspect(record).session is not None:  # inside a batch: a masked value would be committed
+            raise RuntimeError("get_for reads for display; call it outside library.batch()")
+        return self.redact(record, actor)
+
+    def redact(self, record: M, actor: Actor) -> M:
+        """Hide from ``actor`` what the role may not read; aggregates with such fields override this."""
+        return record
 
     def list(
         self,

@@ -13,6 +13,8 @@ from dnqp_desktop.core.models.enums import VIETNAM_ONLY_RANKS, Country, Passport
 from dnqp_desktop.core.search import SearchText
 from dnqp_desktop.core.services.base import Children, Draft, RecordService, local_today
 from dnqp_desktop.core.services.checks import date_order, duplicates
+from dnqp_desktop.core.services.policy import Actor, Permission
+from dnqp_desktop.core.services.redaction import mask_passport
 from dnqp_desktop.core.services.rules import Choice, Code, DateValue, LaoText, Reference, Text, TextList
 from dnqp_desktop.core.services.units import NOTES
 
@@ -66,6 +68,14 @@ class PersonService(RecordService[Person]):
     children = {"ranks": RANKS, "positions": POSITIONS, "passports": PASSPORTS}
     filterable = frozenset({"unit_id"})
     default_order = ("name_vi",)
+
+    def redact(self, record: Person, actor: Actor) -> Person:
+        """Viewers read passport numbers masked. The record is detached (its session has closed),
+        so the masked numbers are never written: a form showing them is read-only anyway."""
+        if not actor.can(Permission.SEE_PASSPORT_NUMBERS):
+            for passport in record.passports:
+                passport.number = mask_passport(passport.number)
+        return record
 
     @classmethod
     def search_texts(cls, session: Session, record: Person) -> SearchText:

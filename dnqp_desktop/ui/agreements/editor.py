@@ -40,6 +40,7 @@ from dnqp_desktop.ui.agreements.people import PartiesTable, SignatoriesTable
 from dnqp_desktop.ui.agreements.texts import bold
 from dnqp_desktop.ui.dialogs import ask
 from dnqp_desktop.ui.forms.attachments import AttachmentsPanel
+from dnqp_desktop.ui.forms.history import HistoryPanel
 from dnqp_desktop.ui.workers import JobRunner
 
 DEFAULT_KIND = "annual_cooperation"
@@ -106,6 +107,8 @@ class AgreementEditor(LifecycleActions, QDialog):
         self.tabs.addTab(people, _("Parties and signatories"))
         self.tabs.addTab(self.parts, _("Text"))
         self.tabs.addTab(self._build_versions_page(), _("Versions and files"))
+        self.changes_panel = HistoryPanel(library, actor, "agreement", record_id or "", self)
+        self.tabs.addTab(self.changes_panel, _("History"))
 
         self.progress = QProgressBar(self)
         self.progress.hide()

@@ -73,8 +73,11 @@ class LifecycleActions:
 
     def refresh_lifecycle(self: AgreementEditor) -> None:
         """Status line, notice, what may be edited and which actions apply, the version list."""
+        from dnqp_desktop.core.services.policy import Permission
+
         status = self.status
-        self.read_only = status in READ_ONLY_STATUSES
+        can_edit = self.actor.can(Permission.EDIT_RECORDS)
+        self.read_only = status in READ_ONLY_STATUSES or not can_edit
         for part in (self.general, self.parts, self.parties, self.signatories):
             part.set_read_only(self.read_only)
         record = self.record
@@ -85,7 +88,7 @@ class LifecycleActions:
                 layout=layout, sha=record.final_sha256
             )
         self.status_label.setText(text)
-        if self.read_only:
+        if status in READ_ONLY_STATUSES:
             notice = DomainError("agreement_read_only", status=AgreementStatus(status)).message()
         elif status == AgreementStatus.FINAL:
             notice = _(
@@ -100,9 +103,12 @@ class LifecycleActions:
         self._show_versions(versions)
         newest = not versions or versions[-1].id == self.record_id
         self.buttons["save"].setEnabled(not self.read_only)
-        self.buttons["mark_final"].setEnabled(status in ("draft", "final"))
+        self.buttons["mark_final"].setEnabled(can_edit and status in ("draft", "final"))
+        self.buttons["mark_signed"].setVisible(self.actor.can(Permission.APPROVE))  # approvers record signings
         self.buttons["mark_signed"].setEnabled(status == "final")
-        self.buttons["new_version"].setEnabled(status in ("signed", "expired") and newest)
+        self.buttons["new_version"].setEnabled(can_edit and status in ("signed", "expired") and newest)
+        self.changes_panel.record_id = self.record_id or ""
+        self.changes_panel.refresh()
 
     def _show_versions(self: AgreementEditor, versions: list[Any]) -> None:
         self.history.clear()
@@ -144,7 +150,11 @@ class LifecycleActions:
         def source() -> Any:
             return unsaved_document(library, data, record_id=record_id, status=status)
 
-        dialog = PreviewDialog(source, self.runner, self, title=(data.get("title_vi") or "").strip())
+        from dnqp_desktop.core.services.policy import Permission
+
+        title = (data.get("title_vi") or "").strip()
+        can_print = self.actor.can(Permission.PRINT)
+        dialog = PreviewDialog(source, self.runner, self, title=title, can_print=can_print)
         self.preview_dialog = dialog
         dialog.open()
         return dialog

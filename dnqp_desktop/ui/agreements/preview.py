@@ -53,7 +53,9 @@ class PreviewDialog(QDialog):
         *,
         arrangement: Arrangement = Arrangement.ORIGINALS,
         title: str = "",
+        can_print: bool = True,
     ) -> None:
+        """``can_print`` False (a viewer): the PDF is shown, but neither printed nor saved."""
         super().__init__(parent)
         self.source, self.runner = source, runner
         #: The suggested file name when saving: the document's title, without what a file name cannot hold.
@@ -93,6 +95,8 @@ class PreviewDialog(QDialog):
         bar.addStretch(1)
         bar.addWidget(self._button("print", _("Print…"), self.print_dialog))
         bar.addWidget(self._button("save", _("Save as PDF…"), self.save_dialog))
+        for name in ("print", "save"):
+            self.buttons[name].setVisible(can_print)
         self.buttons["previous"].setToolTip(_("Previous page"))
         self.buttons["next"].setToolTip(_("Next page"))
         self.buttons["zoom_out"].setToolTip(_("Zoom out"))

@@ -35,6 +35,7 @@ from dnqp_desktop.core.backup.progress import Cancelled, Progress
 from dnqp_desktop.core.backup.writer import BackupResult, result_lines
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
+from dnqp_desktop.core.services.policy import Actor
 from dnqp_desktop.ui.workers import Job, JobRunner, error_text
 
 _SCALE = 1000
@@ -58,11 +59,13 @@ class BackupDialog(QDialog):
         drives: Callable[[], list[Drive]] = list_removable_drives,
         runner: JobRunner | None = None,
         preselect: Path | None = None,
+        actor: Actor,
     ) -> None:
+        """``actor`` sets the backup password when there is none yet (an administrator's right)."""
         super().__init__(parent)
         self.setObjectName("backupDialog")
         self.setWindowTitle(_("Back up"))
-        self.library = library
+        self.library, self.actor = library, actor
         self._drives = drives
         self.runner = runner or JobRunner(self)
         self.job: Job | None = None
@@ -190,12 +193,12 @@ class BackupDialog(QDialog):
         new_password = None
         if not self.library.has_backup_password():
             new_password = (self.password.text(), self.password_repeat.text())
-        library = self.library
+        library, actor = self.library, self.actor
 
         def work(progress: Progress, cancelled: Cancelled) -> BackupResult:
             if new_password is not None:
                 progress(0, 0, _("Setting the backup password…"))
-                library.set_backup_password(*new_password)
+                library.set_backup_password(*new_password, actor=actor)
             return library.backup(target, progress=progress, cancelled=cancelled)
 
         self._set_running(True)

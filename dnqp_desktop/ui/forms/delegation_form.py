@@ -30,7 +30,7 @@ from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models.enums import DelegationStatus
 from dnqp_desktop.core.services.delegation_workflow import allowed_actions
 from dnqp_desktop.core.services.passport_check import PassportFinding
-from dnqp_desktop.core.services.policy import Actor
+from dnqp_desktop.core.services.policy import Actor, Permission
 from dnqp_desktop.ui.conflict_text import conflict_lines
 from dnqp_desktop.ui.due_text import finding_text
 from dnqp_desktop.ui.forms.record_form import RecordForm
@@ -44,6 +44,9 @@ ACTION_LABELS = {
     "cancel": N_("Cancel the delegation"),
     "complete": N_("Mark completed"),
 }
+#: The decision on a delegation is the approver's; the other steps are the clerk's (the core refuses
+#: anyone else, the form only spares them the button).
+ACTION_RIGHTS = {"approve": Permission.APPROVE, "reject": Permission.APPROVE}
 PROBLEM = QColor("#c62828")
 
 
@@ -110,8 +113,10 @@ class DelegationForm(RecordForm):
             self.editors["status"].set_read_only(True)
         self.status_label.setText(_("Status: {status}").format(status=_(DelegationStatus(status).label)))
         allowed = set(allowed_actions(status)) if self.record_id is not None else {"submit"}
+        allowed = {a for a in allowed if self.actor.can(ACTION_RIGHTS.get(a, Permission.EDIT_RECORDS))}
         for action, button in self.action_buttons.items():
             button.setVisible(action in allowed)
+        self.hint.setVisible(bool(allowed))
         self.passport_table.clear()
         months = self.service.passport_margin_months
         for finding in self.findings:

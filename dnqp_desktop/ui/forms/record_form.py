@@ -34,6 +34,7 @@ from dnqp_desktop.ui.forms.attachments import AttachmentsPanel
 from dnqp_desktop.ui.forms.child_table import ERROR_STYLE, ChildTable
 from dnqp_desktop.ui.forms.editors import make_editor
 from dnqp_desktop.ui.forms.fields import FieldEditor
+from dnqp_desktop.ui.forms.history import HistoryPanel
 
 
 class RecordForm(QDialog):
@@ -74,8 +75,15 @@ class RecordForm(QDialog):
         if spec.attachments:
             self.attachments = AttachmentsPanel(library, actor, spec.kind, record_id, self)
             self.tabs.addTab(self.attachments, _("Attachments"))
+        self.history: HistoryPanel | None = None
+        if record_id is not None:
+            self.history = HistoryPanel(library, actor, spec.kind, record_id, self)
+            self.tabs.addTab(self.history, _("History"))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        #: Whether the acting user may change this kind of record; if not, the form only shows it.
+        self.editable = actor.can(self.service.permission("update" if record_id else "create"))
+        buttons = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(buttons if self.editable else QDialogButtonBox.StandardButton.Close)
         ask.translate_buttons(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
@@ -83,7 +91,17 @@ class RecordForm(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         self._load()
+        if not self.editable:
+            self._make_read_only()
         self._pristine = self.collect()
+
+    def _make_read_only(self) -> None:
+        for editor in self.editors.values():
+            editor.set_read_only(True)
+        for table in self.tables.values():
+            table.set_read_only(True)
+        if self.attachments is not None:
+            self.attachments.setEnabled(False)
 
     # --- building --------------------------------------------------------------------------
 
@@ -137,7 +155,7 @@ class RecordForm(QDialog):
                 if name in self.editors:
                     self.editors[name].set_value(value)
             return
-        record = self.service.get(self.record_id)
+        record = self.service.get_for(self.record_id, actor=self.actor)  # passport numbers masked for viewers
         snapshot = self.service.snapshot(record)
         for name, editor in self.editors.items():
             if name != self.spec.zone_field:
@@ -147,9 +165,8 @@ class RecordForm(QDialog):
             editor.set_value(getattr(record, name))
         for collection, table in self.tables.items():
             names = [column.name for column in table.spec.columns]
-            table.set_value(
-                [{"id": row.id, **{n: getattr(row, n) for n in names}} for row in getattr(record, collection)]
-            )
+            rows = [{"id": row.id, **{n: getattr(row, n) for n in names}} for row in getattr(record, collection)]
+            table.set_value(rows)
         self._retitle(record)
 
     def _retitle(self, record: Any) -> None:
