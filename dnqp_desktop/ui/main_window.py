@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from dnqp_desktop.core.services.base import Change
     from dnqp_desktop.core.services.policy import Actor
     from dnqp_desktop.ui.dialogs.settings import SettingsDialog
+    from dnqp_desktop.ui.dialogs.xlsx_import import ImportDialog
     from dnqp_desktop.ui.forms.record_form import RecordForm
     from dnqp_desktop.ui.views.record_list import RecordListView
 
@@ -200,8 +202,17 @@ class MainWindow(QMainWindow):
 
         self.backup_action = self._action(_("&Back up…"), self.show_backup, None, "backup")
         self.restore_action = self._action(_("&Restore a backup…"), self.show_restore, None, "restore")
+        self.import_action = self._action(_("&Import from Excel…"), self.show_import, None, "import_xlsx")
+        self.export_action = self._action(_("&Export to Excel…"), self.export_current, None, "export_xlsx")
+        self.templates_action = self._action(_("Excel &templates…"), self.save_templates, None, "xlsx_templates")
+        self.import_action.setEnabled(not getattr(self.library, "read_only", False))
         file_menu = self.menuBar().addMenu(_("&File"))
-        for action in (self.new_action, self.backup_action, self.restore_action, self.settings_action):
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        for action in (self.import_action, self.export_action, self.templates_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.backup_action, self.restore_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -246,6 +257,10 @@ class MainWindow(QMainWindow):
         view.open_requested.connect(self.open_record)
         view.new_requested.connect(self.new_record_of)
         view.delete_requested.connect(self.delete_record)
+        view.exported.connect(
+            lambda path: self.statusBar().showMessage(_("Workbook written: {path}").format(path=path), 8000)
+        )
+        view.export_failed.connect(self._export_failed)
         self.pages.addWidget(view)
         return view
 
@@ -393,6 +408,53 @@ class MainWindow(QMainWindow):
         from dnqp_desktop.ui.dialogs.backup import BackupDialog
 
         BackupDialog(self.library, self, preselect=preselect).exec()
+
+    def show_import(self) -> ImportDialog:
+        from dnqp_desktop.core.xlsx.kinds import IMPORT_KINDS
+        from dnqp_desktop.ui.dialogs.xlsx_import import ImportDialog
+
+        section = self.current_section()
+        dialog = ImportDialog(self.library, self.actor, self, kind=section if section in IMPORT_KINDS else None)
+        dialog.imported.connect(lambda _result: self.statusBar().showMessage(dialog.status.text(), 8000))
+        dialog.open()
+        return dialog
+
+    def _export_failed(self, error: object) -> None:
+        from dnqp_desktop.ui.workers import error_text
+
+        ask.warn(self, _("Not done"), error_text(error))
+
+    def export_current(self) -> None:
+        """Export the list on screen, as it is shown (its filter, sort and columns)."""
+        section = self.current_section()
+        if section not in LIST_SECTIONS:
+            ask.warn(self, _("Export to Excel"), _("Open a list first (Units, People…): it is exported as shown."))
+            return
+        self.lists[section].choose_export_file()
+
+    def save_templates(self, folder: Path | None = None) -> list[Path]:
+        """Write an empty import workbook for each importable kind into a folder the user picks."""
+        from dnqp_desktop.core.i18n import current_language
+        from dnqp_desktop.core.xlsx.kinds import IMPORT_KINDS
+        from dnqp_desktop.core.xlsx.templates import template_filename, write_template
+
+        if not folder:
+            chosen = QFileDialog.getExistingDirectory(self, _("Save the Excel templates in…"))
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        lang = current_language()
+        written: list[Path] = []
+        try:
+            for kind in IMPORT_KINDS:
+                written.append(write_template(kind, folder / template_filename(kind, lang), lang=lang))
+        except DomainError as error:
+            ask.warn(self, _("Not done"), error.message())
+            return written
+        self.statusBar().showMessage(
+            _("{count} Excel templates saved in {path}").format(count=len(written), path=folder), 8000
+        )
+        return written
 
     def show_restore(self) -> None:
         from dnqp_desktop.ui.dialogs.restore import RestoreDialog

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from sqlalchemy import Column, Integer, MetaData, SmallInteger, String, Table, Text, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from dnqp_desktop.core.bulk_insert import insert_rows
 from dnqp_desktop.core.search.text import KEY_LENGTH, fields, index_keys, joined, words
 
 #: The kinds of record the search box covers, in the order their groups are shown.
@@ -187,8 +188,7 @@ def add_documents(session: Session, entries: Iterable[tuple[str, str, SearchText
         ids = session.execute(statement, rows).scalars().all()
         pairs = zip(ids, chunk, strict=True)
         keys = [row for doc_id, (kind, _, doc) in pairs for row in doc.key_rows(doc_id, kind)]
-        if keys:
-            session.execute(insert(search_key), keys)
+        insert_rows(session, search_key, keys)
         chunk.clear()
 
     for kind, record_id, text in entries:

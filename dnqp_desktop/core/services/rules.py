@@ -7,6 +7,7 @@ and trimmed here, once, so that search, sorting and duplicate checks all see the
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -147,10 +148,14 @@ class Choice(Rule):
 
     def convert(self, value: Any, session: Session) -> str:
         code = value.value if isinstance(value, StrEnum) else str(value).strip()
-        valid = {member.value for member in self.enum}
-        if code not in valid or (self.allowed is not None and code not in self.allowed):
+        if code not in _codes(self.enum) or (self.allowed is not None and code not in self.allowed):
             raise Invalid("invalid_choice", value=code)
         return code
+
+
+@functools.cache
+def _codes(enum: type[StrEnum]) -> frozenset[str]:
+    return frozenset(member.value for member in enum)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,0 +1,122 @@
+"""Creating many records of one kind at once, with the same rules, audit and index as ``create``.
+
+An import of 10 000 people must not take minutes: ``RecordService.create`` flushes, queries the
+audit chain's last entry and indexes each record on its own, which is right for a form and far too
+slow for a workbook. Here the rows are cleaned by the very same field rules and checked by the
+service's ``check_many`` (which prefetches what ``check`` would query row by row), then written
+with one multi-row INSERT per table, one audit entry per record chained in memory, and one bulk
+index write. Call it inside ``Library.batch()`` so that the whole lot commits or nothing does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from dnqp_desktop.core import search
+from dnqp_desktop.core.bulk_insert import insert_rows
+from dnqp_desktop.core.errors import DomainError
+from dnqp_desktop.core.models.base import new_id, utcnow
+from dnqp_desktop.core.services.audit import append_audit_many
+from dnqp_desktop.core.services.base import Change, Draft, RecordService, _plain
+from dnqp_desktop.core.services.policy import Actor, require
+from dnqp_desktop.core.services.rules import Reference
+
+
+@dataclass
+class Validated:
+    """Drafts of the rows that passed, and every problem of those that did not, by row index."""
+
+    drafts: dict[int, Draft] = field(default_factory=dict)
+    errors: dict[int, list[DomainError]] = field(default_factory=dict)
+
+
+def validate_new(service: RecordService[Any], session: Session, rows: Sequence[Mapping[str, Any]]) -> Validated:
+    """Clean and check each row as ``create`` would, without writing anything."""
+    result = Validated()
+    # Linked records loaded once and held here, so each row's Reference rule finds them in the
+    # session's identity map instead of querying the database row by row.
+    held = _preload_references(service, session, rows)  # noqa: F841 - kept alive on purpose
+    for index, data in enumerate(rows):
+        try:
+            result.drafts[index] = service._clean(session, data, existing=None)
+        except DomainError as error:
+            result.errors[index] = list(error.errors)
+    for index, error in service.check_many(session, result.drafts):
+        result.errors.setdefault(index, []).append(error)
+    for index in result.errors:
+        result.drafts.pop(index, None)
+    return result
+
+
+def _preload_references(service: RecordService[Any], session: Session, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+    wanted: dict[Any, set[str]] = {}
+
+    def collect(rules: Mapping[str, Any], data: Mapping[str, Any]) -> None:
+        for name, rule in rules.items():
+            value = data.get(name)
+            if isinstance(rule, Reference) and isinstance(value, str):
+                wanted.setdefault(rule.model, set()).add(value)
+
+    for data in rows:
+        collect(service.fields, data)
+        for name, spec in service.children.items():
+            for child in data.get(name) or ():
+                collect(spec.fields, child)
+    held: list[Any] = []
+    for model, ids in wanted.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            held.extend(session.scalars(select(model).where(model.id.in_(ordered[start : start + 500]))))
+    return held
+
+
+def insert_new(service: RecordService[Any], session: Session, drafts: Sequence[Draft], *, actor: Actor) -> list[str]:
+    """Write validated drafts; returns the new ids in the order given. Announces the creations."""
+    require(actor, service.permission("create"))
+    model = service.model
+    now = utcnow()
+    roots: list[dict[str, Any]] = []
+    children: dict[str, list[dict[str, Any]]] = {name: [] for name in service.children}
+    shadows: list[SimpleNamespace] = []
+    audits: list[tuple[str, dict[str, Any]]] = []
+    for draft in drafts:
+        record_id = new_id()
+        roots.append({"id": record_id, "created_at": now, "updated_at": now, "deleted_at": None, **draft.values})
+        shadow = SimpleNamespace(id=record_id, **draft.values)
+        snapshot = {name: _plain(draft.values[name]) for name in service.fields}
+        for name, spec in service.children.items():
+            foreign_key = _foreign_key(model, name)
+            rows = []
+            for position, values in enumerate(draft.children.get(name, [])):
+                row = {key: value for key, value in values.items() if key != "id"}
+                if spec.position_field:
+                    row[spec.position_field] = position
+                row.update(id=new_id(), created_at=now, updated_at=now)
+                row[foreign_key] = record_id
+                rows.append(row)
+            children[name].extend(rows)
+            setattr(shadow, name, [SimpleNamespace(**row) for row in rows])
+            snapshot[name] = [{"id": row["id"], **{key: _plain(row[key]) for key in spec.fields}} for row in rows]
+        shadows.append(shadow)
+        audits.append((record_id, snapshot))
+    insert_rows(session, model.__table__, roots)
+    for name, rows in children.items():
+        insert_rows(session, service.children[name].model.__table__, rows)
+    searchable = search.providers().get(service.kind)
+    if searchable is not None:
+        texts = ((service.kind, shadow.id, searchable.search_texts(session, shadow)) for shadow in shadows)
+        search.add_documents(session, [entry for entry in texts if entry[2] is not None])
+    append_audit_many(session, actor, "create", service.kind, audits)
+    service._host.announce([Change(service.kind, record_id, "created") for record_id, _snapshot in audits])
+    return [record_id for record_id, _snapshot in audits]
+
+
+def _foreign_key(model: Any, collection: str) -> str:
+    relationship = model.__mapper__.relationships[collection]
+    return next(iter(relationship.remote_side)).name

@@ -1,0 +1,112 @@
+"""Opening a workbook for import, and refusing clearly what cannot be imported.
+
+openpyxl reads .xlsx (a zip of XML parts) in read-only mode, streaming rows, which is what keeps a
+10 000-row import quick. Before handing it a file we look at the first bytes ourselves: a
+password-protected .xlsx is not a zip at all but an OLE compound file holding an encrypted
+package, and an old .xls is an OLE file too; openpyxl would only say "not a zip file" about both.
+Read-only mode does not report merged cells, so those are read from the sheet's XML directly.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dnqp_desktop.core.errors import DomainError
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+#: The stream an encrypted OOXML package keeps beside the encrypted data (UTF-16 in the directory).
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet, open for streaming its rows (values only)."""
+
+    title: str
+    rows: Iterator[tuple[Any, ...]]
+    merged: tuple[str, ...]
+
+
+def refuse_unless_xlsx(path: Path) -> None:
+    shown = str(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError as exc:
+        raise DomainError("xlsx_unreadable", path=shown, reason=exc.strerror or str(exc)) from exc
+    if head.startswith(_OLE_MAGIC):
+        if _ENCRYPTION_INFO in head or _ENCRYPTION_INFO in path.read_bytes():
+            raise DomainError("xlsx_encrypted", path=shown)
+        raise DomainError("xlsx_not_xlsx", path=shown)  # an old .xls
+    if not head.startswith(_ZIP_MAGIC):
+        raise DomainError("xlsx_not_xlsx", path=shown)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "xl/workbook.xml" not in archive.namelist():
+                raise DomainError("xlsx_not_xlsx", path=shown)
+    except zipfile.BadZipFile as exc:
+        raise DomainError("xlsx_unreadable", path=shown, reason=str(exc)) from exc
+
+
+def open_workbook(path: Path) -> Any:
+    """The workbook in read-only mode; formulas are kept as text so that they can be refused."""
+    import openpyxl
+
+    refuse_unless_xlsx(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except DomainError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for damaged parts
+        raise DomainError("xlsx_unreadable", path=str(path), reason=str(exc) or type(exc).__name__) from exc
+
+
+def sheets(workbook: Any, path: Path) -> Iterator[Sheet]:
+    """The visible worksheets in order, each with its merged ranges."""
+    with zipfile.ZipFile(path) as archive:
+        for worksheet in workbook.worksheets:
+            if getattr(worksheet, "sheet_state", "visible") != "visible":
+                continue
+            part = getattr(worksheet, "_worksheet_path", None)
+            merged: tuple[str, ...] = ()
+            if part:
+                try:
+                    merged = tuple(ref.decode() for ref in _MERGE.findall(archive.read(part.lstrip("/"))))
+                except KeyError:
+                    merged = ()
+            yield Sheet(worksheet.title, worksheet.iter_rows(values_only=True), merged)
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def split_ref(ref: str) -> tuple[int, int, int, int]:
+    """ "B2:C3" → (first row, first column index, last row, last column index), rows 1-based."""
+    first, _colon, last = ref.partition(":")
+    last = last or first
+
+    def cell(name: str) -> tuple[int, int]:
+        match = re.fullmatch(r"([A-Z]+)(\d+)", name)
+        if match is None:
+            raise ValueError(name)
+        column = 0
+        for char in match[1]:
+            column = column * 26 + ord(char) - 64
+        return int(match[2]), column - 1
+
+    (row1, col1), (row2, col2) = cell(first), cell(last)
+    return row1, col1, row2, col2
