@@ -374,3 +374,118 @@ def test_export_import_round_trip_reproduces_the_records(
     before, after = sheet_values(exported), sheet_values(again)
     assert after[0] == before[0] and len(after) == len(before) > 1
     assert sorted(after[1:], key=repr) == sorted(before[1:], key=repr)  # rows of equal sort value: any order
+
+
+def test_fast_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
+    from dnqp_desktop.core.xlsx.reader import fast_rows
+
+    path = write_workbook(
+        tmp_path / "mixed.xlsx",
+        [
+            ["Họ và tên", "Số", "Ngày", "Đúng", "Công thức", None, "ຊື່"],
+            ["Hòa", 1384, datetime(2025, 4, 24), True, "=B2*2", None, "ສົມພອນ"],
+            [],
+            [],
+            [None, 106.5, date(2025, 4, 24), False, "=SUM(B2:B3)", "x", ""],
+        ],
+        title_rows=[["DANH SÁCH"]],
+        merged=["A1:C1"],
+    )
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    sheet = workbook.worksheets[0]
+
+    def trimmed(rows):  # openpyxl pads every row to the widest; the values are what matter
+        out = [list(row) for row in rows]
+        for row in out:
+            while row and row[-1] is None:
+                row.pop()
+        return out
+
+    ours = trimmed(fast_rows(workbook, path, sheet._worksheet_path))
+    assert ours == trimmed(sheet.iter_rows(values_only=True))
+    assert ours[2][4] == "=B2*2" and ours[2][2] == datetime(2025, 4, 24) and ours[3:5] == [[], []]
+
+
+def test_bulk_creation_is_audited_and_indexed_like_create(library: Library) -> None:
+    import json
+
+    from dnqp_desktop.core.services.bulk import insert_new, validate_new
+
+    unit = make_unit(library)
+
+    def person(number: str) -> dict:
+        return {
+            "name_vi": "Đặng Văn Long",
+            "unit_id": unit.id,
+            "birth_date": date(1970, 3, 2),
+            "ranks": [{"rank": "colonel", "since": date(2015, 6, 1)}],
+            "passports": [{"number": number, "expires_on": date(2030, 1, 1)}],
+        }
+
+    one = library.people.create(person("B1111111"), actor=SYSTEM)
+    with library.batch(), library.write() as session:
+        checked = validate_new(library.people, session, [person("B2222222"), person("B1111111")])
+        assert list(checked.drafts) == [0] and checked.errors[1][0].message_id == "duplicate_passport"
+        [other] = insert_new(library.people, session, [checked.drafts[0]], actor=SYSTEM)
+
+    def changes(record_id: str) -> dict:
+        with library.read() as session:
+            [entry] = audit.history(session, "person", record_id)
+            data = json.loads(entry.changes)
+        for rows in (data["ranks"][1], data["passports"][1]):
+            for row in rows:
+                row.pop("id")
+        data["passports"][1][0].pop("number")
+        return data
+
+    assert changes(other) == changes(one.id)
+    assert library.people.snapshot(library.people.get(other))["ranks"][0]["rank"] == "colonel"
+    with library.read() as session:
+        assert audit.verify_chain(session) is None
+        assert {hit.record_id for hit in search(session, "B2222222")} == {other}
+
+
+def test_talks_and_delegations_with_members_by_name(library: Library, tmp_path: Path) -> None:
+    own = make_unit(library, short_name="Bộ CHQS Thanh Hóa")
+    partner = make_lao_unit(library, short_name="Bộ CHQS Hủa Phăn", aliases=["Houaphanh"])
+    long = make_person(library, name_vi="Đặng Văn Long", unit_id=own.id)
+    pom = make_person(library, name_vi="Lò Văn Pọm", aliases=["Lo Van Pom"], unit_id=own.id)
+    talks = write_workbook(
+        tmp_path / "talks.xlsx",
+        [
+            ["Thời gian", "Nội dung", "Loại", "Đơn vị chủ trì", "Đơn vị tham gia", "Trạng thái"],
+            [
+                "22/5/2025 08:30",
+                "Hội đàm thường niên 2025",
+                "Hội đàm hằng năm",
+                "houaphanh",
+                "Bộ CHQS Thanh Hóa",
+                "Đã diễn ra",
+            ],
+        ],
+    )
+    [talk_id] = commit_import(library, plan_import(library, "talk", talks), actor=SYSTEM).ids
+    talk = library.talks.get(talk_id)
+    assert talk.start_at.isoformat() == "2025-05-22T01:30:00+00:00" and talk.status == "held"
+    assert talk.host_unit_id == partner.id and {row.unit_id for row in talk.units} == {partner.id, own.id}
+    delegations = write_workbook(
+        tmp_path / "delegations.xlsx",
+        [
+            ["Đoàn", "Mục đích", "Ngày đi", "Ngày về", "Trưởng đoàn", "Thành viên", "Đơn vị bạn", "Kinh phí"],
+            [
+                "Đoàn ra",
+                "Dự hội đàm",
+                "20/5/2025",
+                "24/5/2025",
+                "dang van long",
+                "lo van pom",
+                "Houaphanh",
+                "12.500.000",
+            ],
+        ],
+    )
+    [delegation_id] = commit_import(library, plan_import(library, "delegation", delegations), actor=SYSTEM).ids
+    delegation = library.delegations.get(delegation_id)
+    assert delegation.direction == "outgoing" and delegation.cost_vnd == 12_500_000
+    assert [(row.person_id, row.role) for row in delegation.members] == [(long.id, "head"), (pom.id, "member")]
+    assert [row.unit_id for row in delegation.partner_units] == [partner.id]

@@ -10,8 +10,10 @@ index write. Call it inside ``Library.batch()`` so that the whole lot commits or
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,7 +23,7 @@ from sqlmodel import Session
 from dnqp_desktop.core import search
 from dnqp_desktop.core.bulk_insert import insert_rows
 from dnqp_desktop.core.errors import DomainError
-from dnqp_desktop.core.models.base import new_id, utcnow
+from dnqp_desktop.core.models.base import utcnow
 from dnqp_desktop.core.services.audit import append_audit_many
 from dnqp_desktop.core.services.base import Change, Draft, RecordService, _plain
 from dnqp_desktop.core.services.policy import Actor, require
@@ -85,11 +87,13 @@ def insert_new(service: RecordService[Any], session: Session, drafts: Sequence[D
     children: dict[str, list[dict[str, Any]]] = {name: [] for name in service.children}
     shadows: list[SimpleNamespace] = []
     audits: list[tuple[str, dict[str, Any]]] = []
+    child_count = sum(len(rows) for draft in drafts for rows in draft.children.values())
+    ids = iter(_new_ids(len(drafts) + child_count))
     for draft in drafts:
-        record_id = new_id()
+        record_id = next(ids)
         roots.append({"id": record_id, "created_at": now, "updated_at": now, "deleted_at": None, **draft.values})
         shadow = SimpleNamespace(id=record_id, **draft.values)
-        snapshot = {name: _plain(draft.values[name]) for name in service.fields}
+        snapshot = {name: _as_audited(draft.values[name]) for name in service.fields}
         for name, spec in service.children.items():
             foreign_key = _foreign_key(model, name)
             rows = []
@@ -97,12 +101,12 @@ def insert_new(service: RecordService[Any], session: Session, drafts: Sequence[D
                 row = {key: value for key, value in values.items() if key != "id"}
                 if spec.position_field:
                     row[spec.position_field] = position
-                row.update(id=new_id(), created_at=now, updated_at=now)
+                row.update(id=next(ids), created_at=now, updated_at=now)
                 row[foreign_key] = record_id
                 rows.append(row)
             children[name].extend(rows)
             setattr(shadow, name, [SimpleNamespace(**row) for row in rows])
-            snapshot[name] = [{"id": row["id"], **{key: _plain(row[key]) for key in spec.fields}} for row in rows]
+            snapshot[name] = [{"id": row["id"], **{key: _as_audited(row[key]) for key in spec.fields}} for row in rows]
         shadows.append(shadow)
         audits.append((record_id, snapshot))
     insert_rows(session, model.__table__, roots)
@@ -115,6 +119,29 @@ def insert_new(service: RecordService[Any], session: Session, drafts: Sequence[D
     append_audit_many(session, actor, "create", service.kind, audits)
     service._host.announce([Change(service.kind, record_id, "created") for record_id, _snapshot in audits])
     return [record_id for record_id, _snapshot in audits]
+
+
+_AS_IS = (str, int, float, bool, type(None))
+
+
+def _as_audited(value: Any) -> Any:
+    """The audit's spelling of a value (services/base.py ``_plain``); most values are already plain."""
+    kind = value.__class__
+    if kind in _AS_IS:
+        return value
+    return value.isoformat() if kind is date else _plain(value)
+
+
+def _new_ids(count: int) -> list[str]:
+    """``count`` random (version 4) UUIDs as ``new_id`` spells them, from one read of the OS's random source."""
+    pool = bytearray(os.urandom(16 * count))
+    ids = []
+    for start in range(0, 16 * count, 16):
+        pool[start + 6] = pool[start + 6] & 0x0F | 0x40
+        pool[start + 8] = pool[start + 8] & 0x3F | 0x80
+        h = pool[start : start + 16].hex()
+        ids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return ids
 
 
 def _foreign_key(model: Any, collection: str) -> str:

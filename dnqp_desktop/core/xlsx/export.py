@@ -78,8 +78,12 @@ def export_listing(
                 continue
             out = []
             for column, position, number_format in zip(shown, positions, formats, strict=True):
-                cell = WriteOnlyCell(sheet, value=_cell_value(column, values[position], tr))
-                if number_format:
+                value = _cell_value(column, values[position], tr)
+                cell = WriteOnlyCell(sheet, value=value)
+                if number_format == NUMBER:  # 1,384 or 106.50: no stray decimal point on whole numbers
+                    whole = not isinstance(value, float) or value.is_integer()
+                    cell.number_format = "#,##0" if whole else "#,##0.00"
+                elif number_format:
                     cell.number_format = number_format
                 out.append(cell)
             sheet.append(out)
@@ -130,9 +134,7 @@ def _cell_value(column: Column, value: Any, tr: Any) -> Any:
 
 
 def _number_format(column: Column) -> str | None:
-    return {DATE: DATE_FORMAT, DATETIME: DATETIME_FORMAT, PERCENT: "0.00%", YEAR: "0", NUMBER: "#,##0.##"}.get(
-        column.kind
-    )
+    return {DATE: DATE_FORMAT, DATETIME: DATETIME_FORMAT, PERCENT: "0.00%", YEAR: "0", NUMBER: NUMBER}.get(column.kind)
 
 
 def _letter(index: int) -> str:

@@ -81,7 +81,109 @@ def sheets(workbook: Any, path: Path) -> Iterator[Sheet]:
                     merged = tuple(ref.decode() for ref in _MERGE.findall(archive.read(part.lstrip("/"))))
                 except KeyError:
                     merged = ()
-            yield Sheet(worksheet.title, worksheet.iter_rows(values_only=True), merged)
+            rows = fast_rows(workbook, path, part) if part else worksheet.iter_rows(values_only=True)
+            yield Sheet(worksheet.title, rows, merged)
+
+
+def fast_rows(workbook: Any, path: Path, part: str) -> Iterator[tuple[Any, ...]]:
+    """The sheet's cell values row by row, as openpyxl's read-only ``iter_rows(values_only=True)``
+    gives them (formulas as "=…", dates as datetimes, missing rows as empty tuples), read with
+    expat straight from the sheet's XML: several times faster, which a 10 000-row import feels.
+    Shared strings, date styles and the date epoch come from the workbook openpyxl opened."""
+    from xml.parsers import expat
+
+    from openpyxl.utils.datetime import from_excel
+
+    shared = workbook.shared_strings
+    dates = workbook._date_formats
+    epoch = workbook.epoch
+    done: list[tuple[Any, ...]] = []
+    cells: dict[int, Any] = {}
+    row_number = 0
+    column = -1
+    kind = "n"
+    style = 0
+    parts: dict[str, str] = {}
+    buffer: list[str] | None = None
+    collecting = ""
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal row_number, column, kind, style, buffer, collecting, cells
+        tag = name.rpartition(":")[2] if ":" in name else name
+        if tag == "c":
+            ref = attributes.get("r")
+            column = _column_index(ref) if ref else column + 1
+            kind = attributes.get("t", "n")
+            style = int(attributes.get("s", 0))
+            parts.clear()
+        elif tag == "v" or tag == "f" or (tag == "t" and kind == "inlineStr"):
+            buffer, collecting = [], tag
+        elif tag == "row":
+            number = int(attributes.get("r") or row_number + 1)
+            while row_number + 1 < number:  # rows Excel left out because they are empty
+                done.append(())
+                row_number += 1
+            row_number = number
+            cells = {}
+            column = -1
+
+    def text(data: str) -> None:
+        if buffer is not None:
+            buffer.append(data)
+
+    def end(name: str) -> None:
+        nonlocal buffer
+        tag = name.rpartition(":")[2] if ":" in name else name
+        if buffer is not None and tag == collecting:
+            parts[tag] = parts.get(tag, "") + "".join(buffer)
+            buffer = None
+        elif tag == "c":
+            cells[column] = _value(kind, style, parts, shared, dates, epoch, from_excel)
+        elif tag == "row":
+            width = max(cells) + 1 if cells else 0
+            done.append(tuple(cells.get(index) for index in range(width)))
+
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as stream:
+        while chunk := stream.read(1 << 16):
+            parser.Parse(chunk, False)
+            yield from done
+            done.clear()
+        parser.Parse(b"", True)
+        yield from done
+
+
+def _value(kind: str, style: int, parts: dict[str, str], shared: Any, dates: Any, epoch: Any, from_excel: Any) -> Any:
+    if "f" in parts:
+        return "=" + (parts["f"] or "…")
+    if kind == "inlineStr":
+        return parts.get("t")
+    raw = parts.get("v")
+    if raw is None:
+        return None
+    if kind == "s":
+        return shared[int(raw)]
+    if kind == "b":
+        return raw == "1"
+    if kind in ("str", "e"):
+        return raw
+    number: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+    if style in dates:
+        return from_excel(number, epoch)
+    return number
+
+
+def _column_index(ref: str) -> int:
+    index = 0
+    for char in ref:
+        if char.isdigit():
+            break
+        index = index * 26 + ord(char) - 64
+    return index - 1
 
 
 def column_letter(index: int) -> str:
