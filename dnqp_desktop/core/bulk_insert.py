@@ -44,6 +44,23 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     connection.exec_driver_sql(sql, values)
 
 
+def insert_values(session: Session, table: Table, names: Sequence[str], values: Sequence[tuple[Any, ...]]) -> None:
+    """Like ``insert_rows`` for columns that need no conversion (text, integers), rows as tuples."""
+    if not values:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite" or any(table.c[name].type._cached_bind_processor(dialect) for name in names):
+        insert_rows(session, table, [dict(zip(names, row, strict=True)) for row in values])
+        return
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
+        f"VALUES ({', '.join('?' for _name in names)})"
+    )
+    connection.exec_driver_sql(sql, list(values))
+
+
 def _memoised(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """A bind processor remembering its answers: the rows of a bulk write share most dates and times."""
     seen: dict[Any, Any] = {}

@@ -377,7 +377,7 @@ def test_export_import_round_trip_reproduces_the_records(
 
 
 def test_fast_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
-    from dnqp_desktop.core.xlsx.reader import fast_rows
+    from dnqp_desktop.core.xlsx.reader import fast_rows, open_workbook
 
     path = write_workbook(
         tmp_path / "mixed.xlsx",
@@ -401,7 +401,7 @@ def test_fast_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
                 row.pop()
         return out
 
-    ours = trimmed(fast_rows(workbook, path, sheet._worksheet_path))
+    ours = trimmed(fast_rows(open_workbook(path), path, sheet._worksheet_path))
     assert ours == trimmed(sheet.iter_rows(values_only=True))
     assert ours[2][4] == "=B2*2" and ours[2][2] == datetime(2025, 4, 24) and ours[3:5] == [[], []]
 

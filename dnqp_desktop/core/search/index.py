@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from dnqp_desktop.core.bulk_insert import insert_rows
+from dnqp_desktop.core.bulk_insert import insert_rows, insert_values
 from dnqp_desktop.core.search.text import KEY_LENGTH, fields, index_keys, joined, words
 
 #: The kinds of record the search box covers, in the order their groups are shown.
@@ -207,8 +207,12 @@ def add_documents(session: Session, entries: Iterable[tuple[str, str, SearchText
             statement = insert(search_doc).returning(search_doc.c.id, sort_by_parameter_order=True)
             ids = session.execute(statement, rows).scalars().all()
         pairs = zip(ids, chunk, strict=True)
-        keys = [row for doc_id, (kind, _, doc) in pairs for row in doc.key_rows(doc_id, kind)]
-        insert_rows(session, search_key, keys)
+        keys = [
+            (key, doc_id, KIND_CODES[kind], weight)
+            for doc_id, (kind, _, doc) in pairs
+            for key, weight in doc.keys().items()
+        ]
+        insert_values(session, search_key, ("key", "doc_id", "kind_code", "weight"), keys)
         chunk.clear()
 
     for kind, record_id, text in entries:

@@ -125,6 +125,9 @@ def count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(AuditLog)) or 0)
 
 
+_BLANK = (None, "", [])
+
+
 def append_audit_many(
     session: Session, actor: Actor, action: str, record_kind: str, entries: list[tuple[str, Mapping[str, Any]]]
 ) -> None:
@@ -146,7 +149,8 @@ def append_audit_many(
             "action": action,
             "record_kind": record_kind,
             "record_id": record_id,
-            "changes": canonical_json(diff({}, after)),
+            # diff({}, after), without comparing each field with a "before" that is empty
+            "changes": canonical_json({name: [None, value] for name, value in after.items() if value not in _BLANK}),
             "prev_hash": previous,
         }
         previous = row["entry_hash"] = entry_hash(SimpleNamespace(**row))  # type: ignore[arg-type]

@@ -27,7 +27,7 @@ from dnqp_desktop.core.models.base import utcnow
 from dnqp_desktop.core.services.audit import append_audit_many
 from dnqp_desktop.core.services.base import Change, Draft, RecordService, _plain
 from dnqp_desktop.core.services.policy import Actor, require
-from dnqp_desktop.core.services.rules import Reference
+from dnqp_desktop.core.services.rules import PRELOADED_KEY, Reference
 
 
 @dataclass
@@ -43,14 +43,18 @@ def validate_new(service: RecordService[Any], session: Session, rows: Sequence[M
     result = Validated()
     # Linked records loaded once and held here, so each row's Reference rule finds them in the
     # session's identity map instead of querying the database row by row.
-    held = _preload_references(service, session, rows)  # noqa: F841 - kept alive on purpose
-    for index, data in enumerate(rows):
-        try:
-            result.drafts[index] = service._clean(session, data, existing=None)
-        except DomainError as error:
-            result.errors[index] = list(error.errors)
-    for index, error in service.check_many(session, result.drafts):
-        result.errors.setdefault(index, []).append(error)
+    held = _preload_references(service, session, rows)
+    session.info[PRELOADED_KEY] = {(type(record), record.id): record for record in held}
+    try:
+        for index, data in enumerate(rows):
+            try:
+                result.drafts[index] = service._clean(session, data, existing=None)
+            except DomainError as error:
+                result.errors[index] = list(error.errors)
+        for index, error in service.check_many(session, result.drafts):
+            result.errors.setdefault(index, []).append(error)
+    finally:
+        session.info.pop(PRELOADED_KEY, None)
     for index in result.errors:
         result.drafts.pop(index, None)
     return result
@@ -59,17 +63,23 @@ def validate_new(service: RecordService[Any], session: Session, rows: Sequence[M
 def _preload_references(service: RecordService[Any], session: Session, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
     wanted: dict[Any, set[str]] = {}
 
-    def collect(rules: Mapping[str, Any], data: Mapping[str, Any]) -> None:
-        for name, rule in rules.items():
-            value = data.get(name)
-            if isinstance(rule, Reference) and isinstance(value, str):
-                wanted.setdefault(rule.model, set()).add(value)
+    def references(rules: Mapping[str, Any]) -> list[tuple[str, Any]]:
+        return [(name, rule.model) for name, rule in rules.items() if isinstance(rule, Reference)]
 
+    own = references(service.fields)
+    owned = [(name, references(spec.fields)) for name, spec in service.children.items()]
+    owned = [(name, refs) for name, refs in owned if refs]
     for data in rows:
-        collect(service.fields, data)
-        for name, spec in service.children.items():
-            for child in data.get(name) or ():
-                collect(spec.fields, child)
+        for name, model in own:
+            value = data.get(name)
+            if isinstance(value, str):
+                wanted.setdefault(model, set()).add(value)
+        for collection, refs in owned:
+            for child in data.get(collection) or ():
+                for name, model in refs:
+                    value = child.get(name)
+                    if isinstance(value, str):
+                        wanted.setdefault(model, set()).add(value)
     held: list[Any] = []
     for model, ids in wanted.items():
         ordered = sorted(ids)
@@ -89,24 +99,31 @@ def insert_new(service: RecordService[Any], session: Session, drafts: Sequence[D
     audits: list[tuple[str, dict[str, Any]]] = []
     child_count = sum(len(rows) for draft in drafts for rows in draft.children.values())
     ids = iter(_new_ids(len(drafts) + child_count))
+    collections = [
+        (name, spec.position_field, _foreign_key(model, name), tuple(spec.fields), children[name])
+        for name, spec in service.children.items()
+    ]
+    fields = tuple(service.fields)
     for draft in drafts:
         record_id = next(ids)
-        roots.append({"id": record_id, "created_at": now, "updated_at": now, "deleted_at": None, **draft.values})
-        shadow = SimpleNamespace(id=record_id, **draft.values)
-        snapshot = {name: _as_audited(draft.values[name]) for name in service.fields}
-        for name, spec in service.children.items():
-            foreign_key = _foreign_key(model, name)
+        values = draft.values
+        roots.append({"id": record_id, "created_at": now, "updated_at": now, "deleted_at": None, **values})
+        shadow = SimpleNamespace(id=record_id, **values)
+        snapshot = {name: _as_audited(values[name]) for name in fields}
+        for name, position_field, foreign_key, child_fields, written in collections:
             rows = []
-            for position, values in enumerate(draft.children.get(name, [])):
-                row = {key: value for key, value in values.items() if key != "id"}
-                if spec.position_field:
-                    row[spec.position_field] = position
-                row.update(id=next(ids), created_at=now, updated_at=now)
-                row[foreign_key] = record_id
+            audited = []
+            for position, given in enumerate(draft.children.get(name, ())):
+                row = {key: given[key] for key in child_fields}
+                child_id = next(ids)
+                audited.append({"id": child_id, **{key: _as_audited(value) for key, value in row.items()}})
+                if position_field:
+                    row[position_field] = position
+                row["id"], row["created_at"], row["updated_at"], row[foreign_key] = child_id, now, now, record_id
                 rows.append(row)
-            children[name].extend(rows)
+            written.extend(rows)
             setattr(shadow, name, [SimpleNamespace(**row) for row in rows])
-            snapshot[name] = [{"id": row["id"], **{key: _as_audited(row[key]) for key in spec.fields}} for row in rows]
+            snapshot[name] = audited
         shadows.append(shadow)
         audits.append((record_id, snapshot))
     insert_rows(session, model.__table__, roots)

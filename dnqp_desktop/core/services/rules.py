@@ -23,6 +23,9 @@ from sqlmodel import Session
 
 from dnqp_desktop.core.models.base import Record
 
+#: Key in ``Session.info`` of {(model, id): record} loaded in advance by a bulk write.
+PRELOADED_KEY = "dnqp_preloaded_references"
+
 
 class Invalid(Exception):
     """A value refused by a rule: a message id and its parameters, without the field yet."""
@@ -326,7 +329,11 @@ class Reference(Rule):
         record_id = getattr(value, "id", value)
         if not isinstance(record_id, str):
             raise Invalid("reference_missing", target=self.kind)
-        record = session.get(self.model, record_id)
+        # A bulk write (services/bulk.py) loads the linked records once and lends them here.
+        preloaded = session.info.get(PRELOADED_KEY)
+        record = preloaded.get((self.model, record_id)) if preloaded is not None else None
+        if record is None:
+            record = session.get(self.model, record_id)
         if record is None:
             raise Invalid("reference_missing", target=self.kind)
         if record.deleted_at is not None:

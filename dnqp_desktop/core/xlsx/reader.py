@@ -55,47 +55,75 @@ def refuse_unless_xlsx(path: Path) -> None:
         raise DomainError("xlsx_unreadable", path=shown, reason=str(exc)) from exc
 
 
-def open_workbook(path: Path) -> Any:
-    """The workbook in read-only mode; formulas are kept as text so that they can be refused."""
-    import openpyxl
+@dataclass(frozen=True)
+class Workbook:
+    """What reading cell values needs: shared strings, which styles are dates, the date system,
+    and the sheets (title, XML part, visibility), in order."""
+
+    shared_strings: Any
+    date_formats: Any
+    epoch: Any
+    parts: tuple[tuple[str, str, str], ...]
+
+    def close(self) -> None:
+        """Nothing stays open: each sheet's rows are streamed from the file when asked for."""
+
+
+def open_workbook(path: Path) -> Workbook:
+    """The workbook's parts that give cell values their meaning, read with openpyxl's own reader.
+
+    ``load_workbook`` would also size every sheet, which for a sheet without a ``<dimension>``
+    element (openpyxl's write-only files, some exporters) means reading it whole once more.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     refuse_unless_xlsx(path)
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=False)
+        reader = ExcelReader(str(path), read_only=True, data_only=False)
+        try:
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
+            parts = tuple(
+                (sheet.name, rel.target, sheet.state or "visible")
+                for sheet, rel in reader.parser.find_sheets()
+                if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+            )
+        finally:
+            reader.archive.close()
     except DomainError:
         raise
     except Exception as exc:  # openpyxl raises many types for damaged parts
         raise DomainError("xlsx_unreadable", path=str(path), reason=str(exc) or type(exc).__name__) from exc
+    return Workbook(reader.shared_strings, reader.wb._date_formats, reader.wb.epoch, parts)
 
 
-def sheets(workbook: Any, path: Path) -> Iterator[Sheet]:
+def sheets(workbook: Workbook, path: Path) -> Iterator[Sheet]:
     """The visible worksheets in order, each with its merged ranges."""
     with zipfile.ZipFile(path) as archive:
-        for worksheet in workbook.worksheets:
-            if getattr(worksheet, "sheet_state", "visible") != "visible":
+        for title, part, state in workbook.parts:
+            if state != "visible":
                 continue
-            part = getattr(worksheet, "_worksheet_path", None)
-            merged: tuple[str, ...] = ()
-            if part:
-                try:
-                    merged = tuple(ref.decode() for ref in _MERGE.findall(archive.read(part.lstrip("/"))))
-                except KeyError:
-                    merged = ()
-            rows = fast_rows(workbook, path, part) if part else worksheet.iter_rows(values_only=True)
-            yield Sheet(worksheet.title, rows, merged)
+            try:
+                merged = tuple(ref.decode() for ref in _MERGE.findall(archive.read(part.lstrip("/"))))
+            except KeyError:
+                continue
+            yield Sheet(title, fast_rows(workbook, path, part), merged)
 
 
-def fast_rows(workbook: Any, path: Path, part: str) -> Iterator[tuple[Any, ...]]:
+def fast_rows(workbook: Workbook, path: Path, part: str) -> Iterator[tuple[Any, ...]]:
     """The sheet's cell values row by row, as openpyxl's read-only ``iter_rows(values_only=True)``
     gives them (formulas as "=…", dates as datetimes, missing rows as empty tuples), read with
     expat straight from the sheet's XML: several times faster, which a 10 000-row import feels.
-    Shared strings, date styles and the date epoch come from the workbook openpyxl opened."""
+    Shared strings, date styles and the date epoch come from ``open_workbook``."""
     from xml.parsers import expat
 
     from openpyxl.utils.datetime import from_excel
 
     shared = workbook.shared_strings
-    dates = workbook._date_formats
+    dates = workbook.date_formats
     epoch = workbook.epoch
     done: list[tuple[Any, ...]] = []
     cells: dict[int, Any] = {}
