@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -91,6 +91,9 @@ def local_actor() -> Actor:
 
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
+    #: Emitted by the change listener, which runs in whichever thread wrote (a worker's import);
+    #: connected queued, so the refresh always runs on the GUI thread after the write.
+    _refresh_requested = Signal()
 
     def __init__(
         self, library: Library | None = None, actor: Actor | None = None, *, data_folder: Path | None = None
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.read_only_notice, 1)
         self._restore_state()
         self.refresh()
+        self._refresh_requested.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = library.subscribe(self._on_changes)
         if not getattr(library, "read_only", False):
             from dnqp_desktop.ui.auto_backup import AutoBackup, DriveWatcher
@@ -464,7 +468,7 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Sequence[Change]) -> None:
         if any(change.kind == "library" for change in changes):
             self.undo_stack.clear()  # a restore replaced the data the undo entries refer to
-        QTimer.singleShot(0, self.refresh)  # writes may come from a worker thread
+        self._refresh_requested.emit()  # writes may come from a worker thread (a QTimer there never fires)
 
     def refresh(self) -> None:
         self.dashboard.refresh()

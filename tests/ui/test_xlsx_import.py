@@ -126,3 +126,22 @@ def test_window_offers_import_export_and_templates(qtbot, library: Library, tmp_
     dialog = window.show_import()
     qtbot.addWidget(dialog)
     assert dialog.kind() == "person"
+
+
+def test_window_lists_show_imported_records(qtbot, library: Library, tmp_path: Path) -> None:
+    make_unit(library, short_name="Bộ CHQS Thanh Hóa")
+    path = write_workbook(
+        tmp_path / "people.xlsx", [HEADINGS] + [[f"Người {n}", "Bộ CHQS Thanh Hóa"] for n in range(30)]
+    )
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section("person")
+    assert window.lists["person"].model.rowCount() == 0
+    dialog = window.show_import()  # a real worker thread
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30_000)
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.start_import()
+    qtbot.waitUntil(lambda: window.lists["person"].model.rowCount() == 30, timeout=10_000)
+    dialog.close()
