@@ -145,3 +145,28 @@ def test_window_lists_show_imported_records(qtbot, library: Library, tmp_path: P
         dialog.start_import()
     qtbot.waitUntil(lambda: window.lists["person"].model.rowCount() == 30, timeout=10_000)
     dialog.close()
+
+
+def test_stop_during_the_import_leaves_the_database_unchanged(qtbot, library: Library, tmp_path: Path) -> None:
+    make_unit(library, short_name="Bộ CHQS Thanh Hóa")
+    path = write_workbook(
+        tmp_path / "many.xlsx", [HEADINGS] + [[f"Người {n}", "Bộ CHQS Thanh Hóa"] for n in range(2500)]
+    )
+    dialog = ImportDialog(library, SYSTEM, kind="person", runner=JobRunner(inline=True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(path)
+    before = database_dump(library)
+    stops: list[int] = []
+
+    def press_stop(value: int) -> None:
+        if value > 0 and not stops:  # a first chunk has been written, inside the transaction
+            stops.append(value)
+            assert dialog.cancel_button.isEnabled()
+            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    dialog.progress.valueChanged.connect(press_stop)
+    dialog.start_import()
+    assert stops and dialog.result is None
+    assert dialog.status.text() == _("The import was cancelled. Nothing was changed.")
+    assert database_dump(library) == before
