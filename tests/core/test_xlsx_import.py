@@ -489,3 +489,21 @@ def test_talks_and_delegations_with_members_by_name(library: Library, tmp_path: 
     assert delegation.direction == "outgoing" and delegation.cost_vnd == 12_500_000
     assert [(row.person_id, row.role) for row in delegation.members] == [(long.id, "head"), (pom.id, "member")]
     assert [row.unit_id for row in delegation.partner_units] == [partner.id]
+
+
+def test_a_person_on_two_rows_gets_both_passports(library: Library, tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "passports.xlsx",
+        [
+            ["Họ và tên", "Ngày sinh", "Số hộ chiếu", "Loại hộ chiếu", "Ngày hết hạn"],
+            ["Đặng Văn Long", "2/3/1970", "B1234567", "Công vụ", "1/1/2030"],
+            ["Dang Van Long", None, "N7654321", "Phổ thông", "1/1/2032"],
+            ["Đặng Văn Long", "3/3/1970", "C1111111", None, "1/1/2031"],  # another person: another birth date
+        ],
+    )
+    plan = plan_import(library, "person", path)
+    assert plan.ok, [p.message() for p in plan.problems]
+    assert [row.row for row in plan.adds] == [2, 4]
+    first, second = (library.people.get(record_id) for record_id in commit_import(library, plan, actor=SYSTEM).ids)
+    assert sorted((p.number, p.kind) for p in first.passports) == [("B1234567", "official"), ("N7654321", "ordinary")]
+    assert [p.number for p in second.passports] == ["C1111111"] and second.birth_date == date(1970, 3, 3)

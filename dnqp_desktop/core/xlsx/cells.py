@@ -162,6 +162,12 @@ def boolean(value: Any) -> bool:
 
 
 _CHOICES: dict[type[StrEnum], dict[str, str]] = {}
+#: Short forms clerks write for a value, besides its code and its label in the three languages.
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "official": ("Công vụ",),
+    "ordinary": ("Phổ thông",),
+    "diplomatic": ("Ngoại giao",),
+}
 
 
 def choice(value: Any, enum: type[StrEnum]) -> str:
@@ -171,7 +177,8 @@ def choice(value: Any, enum: type[StrEnum]) -> str:
         table = {}
         for member in enum:
             label = getattr(member, "label", member.value)
-            for spelling in (member.value, label, *(translate(label, lang) for lang in LANGUAGES)):
+            spellings = (member.value, label, *(translate(label, lang) for lang in LANGUAGES))
+            for spelling in (*spellings, *_SHORT_FORMS.get(member.value, ())):
                 table.setdefault(fold_key(spelling), member.value)
         _CHOICES[enum] = table
     found = table.get(value) if isinstance(value, str) else None

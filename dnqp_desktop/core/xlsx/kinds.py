@@ -80,6 +80,8 @@ class ImportKind:
     existing: Callable[[Session], Iterable[tuple[Hashable, str]]]
     #: (child collection or None, service field) → column key, where they differ.
     errors: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
+    #: Child collections that rows repeating a record's name add to it (plan.py ``_merge_repeated``).
+    children_merge: tuple[str, ...] = ()
 
     def column(self, key: str) -> ImportColumn:
         return next(column for column in self.columns if column.key == key)
@@ -246,6 +248,7 @@ PERSON_KIND = ImportKind(
         ("passports", "issued_on"): "passport_issued_on",
         ("passports", "expires_on"): "passport_expires_on",
     },
+    children_merge=("ranks", "positions", "passports"),
 )
 
 # --- talks -------------------------------------------------------------------------------------

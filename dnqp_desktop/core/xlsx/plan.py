@@ -137,6 +137,7 @@ def plan_import(
     spec = IMPORT_KINDS[kind]
     with library.read() as session:
         plan = _read(spec, path, Lookups(session), progress, cancelled)
+        plan.adds = _merge_repeated(spec, plan.adds)
         existing: dict[Hashable, str] = {}
         for key, record_id in spec.existing(session):
             existing.setdefault(key, record_id)
@@ -171,6 +172,38 @@ def plan_import(
             plan.problems.sort(key=lambda problem: (problem.row, problem.column))
             plan.validated = True
     return plan
+
+
+def _merge_repeated(spec: ImportKind, rows: list[PlannedRow]) -> list[PlannedRow]:
+    """A record on several rows (a person with two passports): later rows that repeat an earlier
+    row's name and add only child rows (another passport, an earlier rank) join that row."""
+    if not spec.children_merge:
+        return rows
+    first: dict[Hashable, PlannedRow] = {}
+    kept: list[PlannedRow] = []
+    for row in rows:
+        name_keys = [key for key in spec.keys(row.data) if key[0] == "name"]  # type: ignore[index]
+        earlier = next((first[key] for key in name_keys if key in first), None)
+        if earlier is not None and _only_adds_children(spec, earlier.data, row.data):
+            for collection in spec.children_merge:
+                known = earlier.data[collection]
+                known.extend(child for child in row.data[collection] if child not in known)
+            continue
+        for key in name_keys:
+            first.setdefault(key, row)
+        kept.append(row)
+    return kept
+
+
+def _only_adds_children(spec: ImportKind, earlier: Mapping[str, Any], later: Mapping[str, Any]) -> bool:
+    for name, value in later.items():
+        if name in spec.children_merge:
+            continue
+        if value in (None, "", []) or value == earlier.get(name):
+            continue
+        if not (isinstance(value, str) and cells.fold_key(value) == cells.fold_key(earlier.get(name) or "")):
+            return False  # "Dang Van Long" repeats "Đặng Văn Long"; another birth date is another person
+    return True
 
 
 def _without_parent(row: PlannedRow) -> dict[str, Any]:
