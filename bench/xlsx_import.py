@@ -116,6 +116,8 @@ def main() -> int:
     ratio = our / other
     verdict = "PASS" if ratio <= GOAL else "MISS"
     print(f"import of {args.rows} people: {our:.2f} s; openpyxl read-only alone: {other:.2f} s")
+    paired = ", ".join(f"{mine / theirs:.2f}" for mine, theirs in zip(ours_times, peer_times, strict=True))
+    print(f"ratio in each round (the machine's load varies between rounds): {paired}")
     print(f"BENCH xlsx_import ours={our:.2f} peer={other:.2f} ratio={ratio:.2f} goal={GOAL:g} {verdict}")
     return 0
 

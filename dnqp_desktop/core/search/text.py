@@ -40,6 +40,8 @@ _ASCII_GAPS = re.compile(r"[^a-z0-9]+")
 
 def words(text: str) -> str:
     """Folded text as words of letters, digits and marks separated by single spaces."""
+    if not text:
+        return ""
     folded = fold(text)
     if folded.isascii():  # every Vietnamese text once folded: the same result, without a loop per letter
         return _ASCII_GAPS.sub(" ", folded).strip()

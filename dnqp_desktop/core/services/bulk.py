@@ -109,14 +109,17 @@ def insert_new(service: RecordService[Any], session: Session, drafts: Sequence[D
         values = draft.values
         roots.append({"id": record_id, "created_at": now, "updated_at": now, "deleted_at": None, **values})
         shadow = SimpleNamespace(id=record_id, **values)
-        snapshot = {name: _as_audited(values[name]) for name in fields}
+        snapshot = {name: _as_audited(values[name]) for name in fields}  # a few fields: the plain call
         for name, position_field, foreign_key, child_fields, written in collections:
             rows = []
             audited = []
             for position, given in enumerate(draft.children.get(name, ())):
                 row = {key: given[key] for key in child_fields}
                 child_id = next(ids)
-                audited.append({"id": child_id, **{key: _as_audited(value) for key, value in row.items()}})
+                audited.append(
+                    {"id": child_id}
+                    | {key: value if value.__class__ in _AS_IS else _as_audited(value) for key, value in row.items()}
+                )
                 if position_field:
                     row[position_field] = position
                 row["id"], row["created_at"], row["updated_at"], row[foreign_key] = child_id, now, now, record_id

@@ -9,6 +9,7 @@ a name typed on a Mac (NFD) matches the same name typed on Windows. Each parser 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
@@ -191,6 +192,9 @@ def choice(value: Any, enum: type[StrEnum]) -> str:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_key(value: str) -> str:
-    """What two spellings of one name have in common: no accents, case, spaces or punctuation."""
+    """What two spellings of one name have in common: no accents, case, spaces or punctuation.
+
+    Cached: an import folds the same unit names, choices and headings thousands of times."""
     return words(value).replace(" ", "")

@@ -73,6 +73,9 @@ def commit_import(
     ids: list[str] = []
     message = _("Importing: {done} of {total} rows")
     with library.batch(), library.write() as session:
+        if session.get_bind().dialect.name == "sqlite":
+            # Room for the index pages a large import touches (SQLite's default is about 8 MB).
+            session.connection().exec_driver_sql("PRAGMA cache_size=-65536")
         progress(0, total, message.format(done=0, total=total))
         new_ids: dict[int, str] = {}
         for level in _levels(plan):
