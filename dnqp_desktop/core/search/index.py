@@ -212,6 +212,7 @@ def add_documents(session: Session, entries: Iterable[tuple[str, str, SearchText
             for doc_id, (kind, _, doc) in pairs
             for key, weight in doc.keys().items()
         ]
+        keys.sort()  # in primary-key order: SQLite appends to its B-tree instead of splitting pages all over
         insert_values(session, search_key, ("key", "doc_id", "kind_code", "weight"), keys)
         chunk.clear()
 
