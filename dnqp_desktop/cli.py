@@ -91,6 +91,7 @@ def build_parser() -> _Parser:
     reset = command("reset-password", _("set a new password for an account (a forgotten administrator password)"))
     reset.add_argument("username", metavar=_("NAME"), help=_("the user name of the account"))
     reset.add_argument("--password-file", metavar=_("FILE"), help=_("the new password, read from FILE"))
+    _add_xlsx_commands(command)
     return parser
 
 
@@ -134,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = COMMANDS[args.command or "gui"]
     try:
         return handler(args)
+    except UsageError as exc:  # a combination of arguments the parser alone cannot judge
+        print(_("Invalid command line: {detail}").format(detail=exc), file=sys.stderr)
+        return EXIT_USAGE
     except DomainError as exc:
         print(exc.message(), file=sys.stderr)
         return EXIT_USER_ERROR
@@ -568,6 +572,155 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- Excel in and out (core/xlsx) -------------------------------------------------------------
+
+#: Kinds as typed on the command line: the record kind, or its plural.
+_KIND_NAMES = {
+    "unit": "unit",
+    "units": "unit",
+    "person": "person",
+    "people": "person",
+    "talk": "talk",
+    "talks": "talk",
+    "delegation": "delegation",
+    "delegations": "delegation",
+    "plan_item": "plan_item",
+    "plan-item": "plan_item",
+    "plan_items": "plan_item",
+    "plan-items": "plan_item",
+    "twinning": "twinning",
+    "twinnings": "twinning",
+    "agreement": "agreement",
+    "agreements": "agreement",
+}
+_IMPORTABLE = ("unit", "person", "talk", "delegation", "plan_item")
+
+
+def _kind(importable: bool) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        kind = _KIND_NAMES.get(text.strip().lower())
+        if kind is None or (importable and kind not in _IMPORTABLE):
+            choices = ", ".join(_IMPORTABLE if importable else sorted(set(_KIND_NAMES.values())))
+            raise argparse.ArgumentTypeError(
+                _("“{value}” is not a kind of record; use one of: {choices}").format(value=text, choices=choices)
+            )
+        return kind
+
+    return parse
+
+
+def _add_xlsx_commands(command: Callable[[str, str], _Parser]) -> None:
+    imports = command("import-xlsx", _("import records from an Excel workbook (all rows or none)"))
+    imports.add_argument(
+        "kind", type=_kind(True), metavar=_("KIND"), help=_("unit, person, talk, delegation or plan_item")
+    )
+    imports.add_argument("file", metavar=_("FILE"), help=_("the .xlsx workbook"))
+    imports.add_argument("--dry-run", action="store_true", help=_("check the workbook and say what would change"))
+    imports.add_argument(
+        "--update", action="store_true", help=_("update records that match a row (default: skip them)")
+    )
+    imports.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    exports = command("export-xlsx", _("write a list, or an empty import template, to an Excel workbook"))
+    exports.add_argument("kind", type=_kind(False), metavar=_("KIND"), help=_("the kind of records"))
+    exports.add_argument("--template", action="store_true", help=_("write the import template of this kind"))
+    exports.add_argument("-o", "--output", metavar=_("FILE"), help=_("where to write the workbook"))
+    exports.add_argument("--sort", metavar=_("COLUMN"), help=_("sort by this column of the list"))
+    exports.add_argument("--descending", action="store_true", help=_("sort in descending order"))
+    exports.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar=_("NAME=VALUE"),
+        help=_("only records with this value, as the list's filters (repeatable), e.g. country=LA"),
+    )
+    exports.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from dnqp_desktop.core.xlsx.commit import commit_import
+    from dnqp_desktop.core.xlsx.plan import ImportRefused, plan_import
+
+    path = Path(args.file).expanduser()
+    with _open_library(args, create=False) as library:
+        # A real import checks the rows in its own write transaction; only a dry run checks them here.
+        plan = plan_import(library, args.kind, path, validate=args.dry_run)
+        result = None
+        if plan.ok and not args.dry_run:
+            try:
+                result = commit_import(library, plan, actor=cli_actor(), update_matches=args.update)
+            except ImportRefused as refused:
+                plan.problems = refused.problems
+    if args.json:
+        document = plan.to_json()
+        document["dry_run"] = args.dry_run
+        document["imported"] = result is not None
+        if result is not None:
+            document.update(added=result.added, updated=result.updated, skipped=result.skipped, ids=list(result.ids))
+        _print_json(document)
+    else:
+        for problem in plan.problems:
+            where = _("row {row}").format(row=problem.row) if problem.row else ""
+            if problem.column:
+                where += ", " + _("column {column}").format(column=problem.column)
+                if problem.heading:
+                    where += f" ({problem.heading})"
+            print(f"{where}: {problem.message()}" if where else problem.message(), file=sys.stderr)
+        if result is not None:
+            print(
+                _("Imported: {added} added, {updated} updated, {skipped} skipped.").format(
+                    added=result.added, updated=result.updated, skipped=result.skipped
+                )
+            )
+        elif plan.ok:
+            print(
+                _("The workbook is ready: {adds} rows to add, {matches} matching existing records.").format(
+                    adds=len(plan.adds), matches=len(plan.matches)
+                )
+            )
+    if not plan.ok:
+        if not args.json:
+            print(DomainError("xlsx_invalid", count=len(plan.problems)).message(), file=sys.stderr)
+        return EXIT_USER_ERROR
+    return EXIT_OK
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from dnqp_desktop.core.xlsx.templates import template_filename, write_template
+
+    if args.template:
+        if args.kind not in _IMPORTABLE:
+            raise UsageError(_("There is no import template for this kind of record."))
+        path = Path(args.output or template_filename(args.kind, i18n.current_language())).expanduser()
+        write_template(args.kind, path, lang=i18n.current_language())
+        if args.json:
+            _print_json({"path": str(path), "kind": args.kind, "template": True})
+        else:
+            print(_("Template written: {path}").format(path=path))
+        return EXIT_OK
+    if not args.output:
+        raise UsageError(_("Say where to write the workbook: -o FILE"))
+    from dnqp_desktop.core.listing import LISTINGS
+    from dnqp_desktop.core.xlsx.export import export_listing
+
+    listing = LISTINGS[args.kind]
+    filters: dict[str, Any] = {}
+    for item in args.filter:
+        name, equals, value = item.partition("=")
+        if not equals or name not in {flt.key for flt in listing.filters}:
+            raise UsageError(_("Unknown filter “{value}”").format(value=item))
+        filters[name] = int(value) if name == "year" and value.isdigit() else value
+    if args.sort and args.sort not in {column.key for column in listing.columns}:
+        raise UsageError(_("Unknown column “{value}”").format(value=args.sort))
+    path = Path(args.output).expanduser()
+    with _open_library(args, create=False, fall_back_to_read_only=True) as library:
+        count = export_listing(library, listing, path, filters=filters, sort=args.sort, descending=args.descending)
+    if args.json:
+        _print_json({"path": str(path), "kind": args.kind, "rows": count})
+    else:
+        print(_("Workbook written: {path} ({count} rows)").format(path=path, count=count))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "reset-password": cmd_reset_password,
     "gui": cmd_gui,
@@ -580,4 +733,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": cmd_search,
     "pdf": cmd_pdf,
     "report": cmd_report,
+    "import-xlsx": cmd_import_xlsx,
+    "export-xlsx": cmd_export_xlsx,
 }

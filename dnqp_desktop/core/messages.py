@@ -266,6 +266,29 @@ MESSAGES: dict[str, str] = {
     ),
     "unit_not_found": N_("No unit matches “{value}”. Give its id, its short name or its full name."),
     "unit_ambiguous": N_("“{value}” matches several units ({names}). Give the id of the one you mean."),
+    # --- Excel import and export (core/xlsx) ---
+    "xlsx_not_xlsx": N_(
+        "{path} is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as .xlsx. "
+        "Nothing was imported."
+    ),
+    "xlsx_encrypted": N_(
+        "The workbook {path} is protected with a password. Open it in Excel, remove the password, save it and "
+        "import it again. Nothing was imported."
+    ),
+    "xlsx_empty": N_("The workbook {path} holds no rows of data. Nothing was imported."),
+    "xlsx_unreadable": N_("The workbook {path} cannot be read ({reason}). Nothing was imported."),
+    "xlsx_no_header": N_(
+        "No row of column headings was found at the top of {path}. Use the template's headings. Nothing was imported."
+    ),
+    "xlsx_missing_column": N_("The required column “{field}” is missing."),
+    "xlsx_duplicate_column": N_("Two columns are headed “{field}”; only the first is read."),
+    "xlsx_formula": N_("{field}: the cell holds a formula ({value}). Paste the values only."),
+    "xlsx_merged": N_("Cells {cells} are merged. Unmerge them so that every column has its own heading and value."),
+    "unknown_reference": N_("{field}: no {target} named “{value}” is recorded."),
+    "ambiguous_reference": N_("{field}: several {target} records are named “{value}”; write the full name."),
+    "xlsx_invalid": N_("Problems found in the workbook: {count}. Nothing was imported."),
+    "import_cancelled": N_("The import was cancelled. Nothing was changed."),
+    "export_cancelled": N_("The export was cancelled. Nothing was written."),
     "xlsx_write_failed": N_("The workbook could not be written to {path}: {reason}"),
     # --- records workspace and search (add below) ---
     "search_index_stale": N_(
@@ -395,6 +418,15 @@ _KIND_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("talk", "title_lo"): N_("Subject (Lao)"),
     ("plan_item", "title_vi"): N_("Activity (Vietnamese)"),
     ("plan_item", "title_lo"): N_("Activity (Lao)"),
+    # columns of the people workbook (core/xlsx/kinds.py) that flatten a child row into the person's row
+    ("person", "rank_since"): N_("Rank held since"),
+    ("person", "position"): N_("Position"),
+    ("person", "position_since"): N_("Position held since"),
+    ("person", "passport_number"): N_("Passport number"),
+    ("person", "passport_kind"): N_("Passport type"),
+    ("person", "passport_country"): N_("Issuing country"),
+    ("person", "passport_issued_on"): N_("Passport issued on"),
+    ("person", "passport_expires_on"): N_("Passport expiry date"),
 }
 
 _RECORD_LABELS: dict[str, str] = {

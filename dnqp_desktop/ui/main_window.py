@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from dnqp_desktop.core.services.base import Change
     from dnqp_desktop.core.services.policy import Actor
     from dnqp_desktop.ui.dialogs.settings import SettingsDialog
+    from dnqp_desktop.ui.dialogs.xlsx_import import ImportDialog
     from dnqp_desktop.ui.forms.record_form import RecordForm
     from dnqp_desktop.ui.views.record_list import RecordListView
 
@@ -90,6 +92,9 @@ def _centred(text: str) -> str:
 
 class MainWindow(SessionActions, QMainWindow):
     language_change_requested = Signal(str)
+    #: Emitted by the change listener, which runs in whichever thread wrote (a worker's import);
+    #: connected queued, so the refresh always runs on the GUI thread after the write.
+    _refresh_requested = Signal()
 
     def __init__(
         self, library: Library | None = None, actor: Actor | None = None, *, data_folder: Path | None = None
@@ -172,6 +177,9 @@ class MainWindow(SessionActions, QMainWindow):
         self._restore_state()
         self._apply_role()
         self.refresh()
+        from PySide6.QtCore import Qt  # the window is on screen by now: see _USER_ROLE
+
+        self._refresh_requested.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = library.subscribe(self._on_changes)
         if self.actor.user_id is not None:  # a real account (not the program itself) can be locked out
             from dnqp_desktop.ui.idle_lock import IdleLock
@@ -215,8 +223,17 @@ class MainWindow(SessionActions, QMainWindow):
 
         self.backup_action = self._action(_("&Back up…"), self.show_backup, None, "backup")
         self.restore_action = self._action(_("&Restore a backup…"), self.show_restore, None, "restore")
+        self.import_action = self._action(_("&Import from Excel…"), self.show_import, None, "import_xlsx")
+        self.export_action = self._action(_("&Export to Excel…"), self.export_current, None, "export_xlsx")
+        self.templates_action = self._action(_("Excel &templates…"), self.save_templates, None, "xlsx_templates")
+        self.import_action.setEnabled(not getattr(self.library, "read_only", False))
         file_menu = self.menuBar().addMenu(_("&File"))
-        for action in (self.new_action, self.backup_action, self.restore_action, self.settings_action):
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        for action in (self.import_action, self.export_action, self.templates_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.backup_action, self.restore_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in self._session_actions():
@@ -266,6 +283,10 @@ class MainWindow(SessionActions, QMainWindow):
         view.open_requested.connect(self.open_record)
         view.new_requested.connect(self.new_record_of)
         view.delete_requested.connect(self.delete_record)
+        view.exported.connect(
+            lambda path: self.statusBar().showMessage(_("Workbook written: {path}").format(path=path), 8000)
+        )
+        view.export_failed.connect(self._export_failed)
         self.pages.addWidget(view)
         return view
 
@@ -446,6 +467,53 @@ class MainWindow(SessionActions, QMainWindow):
 
         return self._open_dialog(BackupDialog(self.library, self, preselect=preselect, actor=self.actor))
 
+    def show_import(self) -> ImportDialog:
+        from dnqp_desktop.core.xlsx.kinds import IMPORT_KINDS
+        from dnqp_desktop.ui.dialogs.xlsx_import import ImportDialog
+
+        section = self.current_section()
+        dialog = ImportDialog(self.library, self.actor, self, kind=section if section in IMPORT_KINDS else None)
+        dialog.imported.connect(lambda _result: self.statusBar().showMessage(dialog.status.text(), 8000))
+        dialog.open()
+        return dialog
+
+    def _export_failed(self, error: object) -> None:
+        from dnqp_desktop.ui.workers import error_text
+
+        ask.warn(self, _("Not done"), error_text(error))
+
+    def export_current(self) -> None:
+        """Export the list on screen, as it is shown (its filter, sort and columns)."""
+        section = self.current_section()
+        if section not in LIST_SECTIONS:
+            ask.warn(self, _("Export to Excel"), _("Open a list first (Units, People…): it is exported as shown."))
+            return
+        self.lists[section].choose_export_file()
+
+    def save_templates(self, folder: Path | None = None) -> list[Path]:
+        """Write an empty import workbook for each importable kind into a folder the user picks."""
+        from dnqp_desktop.core.i18n import current_language
+        from dnqp_desktop.core.xlsx.kinds import IMPORT_KINDS
+        from dnqp_desktop.core.xlsx.templates import template_filename, write_template
+
+        if not folder:
+            chosen = QFileDialog.getExistingDirectory(self, _("Save the Excel templates in…"))
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        lang = current_language()
+        written: list[Path] = []
+        try:
+            for kind in IMPORT_KINDS:
+                written.append(write_template(kind, folder / template_filename(kind, lang), lang=lang))
+        except DomainError as error:
+            ask.warn(self, _("Not done"), error.message())
+            return written
+        self.statusBar().showMessage(
+            _("{count} Excel templates saved in {path}").format(count=len(written), path=folder), 8000
+        )
+        return written
+
     def show_restore(self) -> QDialog:
         from dnqp_desktop.ui.dialogs.restore import RestoreDialog
 
@@ -462,7 +530,7 @@ class MainWindow(SessionActions, QMainWindow):
     def _on_changes(self, changes: Sequence[Change]) -> None:
         if any(change.kind == "library" for change in changes):
             self.undo_stack.clear()  # a restore replaced the data the undo entries refer to
-        QTimer.singleShot(0, self.refresh)  # writes may come from a worker thread
+        self._refresh_requested.emit()  # writes may come from a worker thread (a QTimer there never fires)
 
     def refresh(self) -> None:
         self.dashboard.refresh()

@@ -49,7 +49,7 @@ class SessionActions:
     def _apply_role(self) -> None:
         """Hide what the role cannot do; the core refuses it anyway, this only spares the attempt."""
         edit = self._can("EDIT_RECORDS")
-        for action in (self.new_action, self.delete_action, self.undo_action):
+        for action in (self.new_action, self.delete_action, self.undo_action, self.import_action):
             action.setVisible(edit)
         self.new_action.setEnabled(edit)
         self.restore_action.setVisible(self._can("RESTORE_BACKUP"))

@@ -8,9 +8,23 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Column, Integer, MetaData, SmallInteger, String, Table, Text, delete, insert, select, update
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
+from dnqp_desktop.core.bulk_insert import insert_rows, insert_values
 from dnqp_desktop.core.search.text import KEY_LENGTH, fields, index_keys, joined, words
 
 #: The kinds of record the search box covers, in the order their groups are shown.
@@ -183,12 +197,23 @@ def add_documents(session: Session, entries: Iterable[tuple[str, str, SearchText
 
     def flush() -> None:
         rows = [{"kind": kind, "record_id": record_id, **doc.values()} for kind, record_id, doc in chunk]
-        statement = insert(search_doc).returning(search_doc.c.id, sort_by_parameter_order=True)
-        ids = session.execute(statement, rows).scalars().all()
+        ids: Sequence[int]
+        if session.get_bind().dialect.name == "sqlite":
+            # The write transaction holds SQLite's lock: the next ids are ours, no RETURNING round trip.
+            first = (session.scalar(select(func.max(search_doc.c.id))) or 0) + 1
+            ids = range(first, first + len(rows))
+            insert_rows(session, search_doc, [{"id": doc_id, **row} for doc_id, row in zip(ids, rows, strict=True)])
+        else:
+            statement = insert(search_doc).returning(search_doc.c.id, sort_by_parameter_order=True)
+            ids = session.execute(statement, rows).scalars().all()
         pairs = zip(ids, chunk, strict=True)
-        keys = [row for doc_id, (kind, _, doc) in pairs for row in doc.key_rows(doc_id, kind)]
-        if keys:
-            session.execute(insert(search_key), keys)
+        keys = [
+            (key, doc_id, KIND_CODES[kind], weight)
+            for doc_id, (kind, _, doc) in pairs
+            for key, weight in doc.keys().items()
+        ]
+        keys.sort()  # in primary-key order: SQLite appends to its B-tree instead of splitting pages all over
+        insert_values(session, search_key, ("key", "doc_id", "kind_code", "weight"), keys)
         chunk.clear()
 
     for kind, record_id, text in entries:

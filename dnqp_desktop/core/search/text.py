@@ -35,11 +35,19 @@ def fold(text: str) -> str:
     return folded.replace(_SUBSCRIPT_LO, "\u0ea5")
 
 
+_ASCII_GAPS = re.compile(r"[^a-z0-9]+")
+
+
 def words(text: str) -> str:
     """Folded text as words of letters, digits and marks separated by single spaces."""
+    if not text:
+        return ""
+    folded = fold(text)
+    if folded.isascii():  # every Vietnamese text once folded: the same result, without a loop per letter
+        return _ASCII_GAPS.sub(" ", folded).strip()
     out: list[str] = []
     gap = True
-    for char in fold(text):
+    for char in folded:
         if unicodedata.category(char)[0] in "LNM":
             out.append(char)
             gap = False
@@ -65,6 +73,15 @@ def index_keys(spaced: str, *, name: bool) -> dict[str, int]:
     written without spaces (Lao), each key cut to KEY_LENGTH characters."""
     compact = spaced.replace(" ", "")
     found: dict[str, int] = {}
+    if spaced.isascii():  # keys only where words start (Latin script): no loop per letter
+        position = 0
+        for word in spaced.split(" "):
+            if word:
+                weight = (NAME_START if position == 0 else NAME_WORD) if name else OTHER
+                key = compact[position : position + KEY_LENGTH]
+                found[key] = min(weight, found.get(key, weight))
+                position += len(word)
+        return found
     position, new_word = 0, True
     for char in spaced:
         if char == " ":

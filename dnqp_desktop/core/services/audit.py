@@ -14,11 +14,13 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from dnqp_desktop.core.bulk_insert import insert_rows
 from dnqp_desktop.core.models.accounts import AuditAnchor, AuditLog
 from dnqp_desktop.core.models.base import new_id, utcnow
 from dnqp_desktop.core.services.policy import Actor
@@ -88,13 +90,18 @@ def append_audit(
     )
     entry.entry_hash = entry_hash(entry)
     session.add(entry)
+    _move_anchor(session, entry.seq, entry.entry_hash)
+    session.flush()
+    return entry
+
+
+def _move_anchor(session: Session, last_seq: int, last_hash: str) -> None:
+    """The chain's end, kept apart from it in the same transaction: rows cut from the end show."""
     anchor = session.get(AuditAnchor, 1)
     if anchor is None:
         anchor = AuditAnchor(id=1)
         session.add(anchor)
-    anchor.last_seq, anchor.last_hash = entry.seq, entry.entry_hash
-    session.flush()
-    return entry
+    anchor.last_seq, anchor.last_hash = last_seq, last_hash
 
 
 @dataclass(frozen=True)
@@ -143,3 +150,37 @@ def history(session: Session, record_kind: str, record_id: str) -> list[AuditLog
 
 def count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(AuditLog)) or 0)
+
+
+_BLANK = (None, "", [])
+
+
+def append_audit_many(
+    session: Session, actor: Actor, action: str, record_kind: str, entries: list[tuple[str, Mapping[str, Any]]]
+) -> None:
+    """One entry per (record id, after) of a bulk creation, chained in memory and inserted at once."""
+    if not entries:
+        return
+    last = session.scalars(select(AuditLog).order_by(AuditLog.seq.desc()).limit(1)).first()
+    seq, previous = (last.seq, last.entry_hash) if last else (0, GENESIS_HASH)
+    at = utcnow()
+    rows = []
+    for record_id, after in entries:
+        seq += 1
+        row = {
+            "id": new_id(),
+            "seq": seq,
+            "at": at,
+            "actor_id": actor.user_id,
+            "actor_name": actor.username,
+            "action": action,
+            "record_kind": record_kind,
+            "record_id": record_id,
+            # diff({}, after), without comparing each field with a "before" that is empty
+            "changes": canonical_json({name: [None, value] for name, value in after.items() if value not in _BLANK}),
+            "prev_hash": previous,
+        }
+        previous = row["entry_hash"] = entry_hash(SimpleNamespace(**row))  # type: ignore[arg-type]
+        rows.append(row)
+    insert_rows(session, AuditLog.__table__, rows)
+    _move_anchor(session, seq, previous)

@@ -245,6 +245,15 @@ class RecordService(Generic[M]):
         """Rules across fields and records; yield every problem found."""
         return iter(())
 
+    def check_many(self, session: Session, drafts: Mapping[int, Draft]) -> Iterator[tuple[int, DomainError]]:
+        """``check`` for many new records at once (bulk import), as (index, problem) pairs.
+
+        Services whose ``check`` queries the database per record override this to prefetch.
+        """
+        for index, draft in drafts.items():
+            for error in self.check(session, draft):
+                yield index, error
+
     @classmethod
     def search_texts(cls, session: Session, record: Any) -> search.SearchText | None:
         """What the search box finds a record by; a kind that does not override this is not searched."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -87,20 +87,64 @@ class PersonService(RecordService[Person]):
         )
 
     def check(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+        unit_id = draft.get("unit_id")
+        country = session.scalar(select(Unit.country).where(Unit.id == unit_id)) if unit_id else None
+
+        def owner(number: str, country: str) -> str | None:
+            clash = session.execute(
+                select(Person.name_vi, Person.name_lo)
+                .join(Passport, Passport.person_id == Person.id)
+                .where(
+                    Passport.number == number,
+                    Passport.country == country,
+                    Person.deleted_at.is_(None),
+                    Person.id != (draft.record_id or ""),
+                )
+                .limit(1)
+            ).first()
+            return (clash.name_vi or clash.name_lo) if clash is not None else None
+
+        yield from self._rules(draft, country, owner)
+
+    def check_many(self, session: Session, drafts: Mapping[int, Draft]) -> Iterator[tuple[int, DomainError]]:
+        """New people in bulk: unit countries and passport holders fetched once, not per person;
+        a passport given twice in the batch is a duplicate too."""
+        unit_ids = {draft.get("unit_id") for draft in drafts.values()} - {None}
+        countries = dict(session.execute(select(Unit.id, Unit.country).where(Unit.id.in_(unit_ids))).all())
+        numbers = sorted({row["number"] for draft in drafts.values() for row in draft.children["passports"]})
+        holders: dict[tuple[str, str], str] = {}
+        for start in range(0, len(numbers), 500):
+            rows = session.execute(
+                select(Passport.number, Passport.country, Person.name_vi, Person.name_lo)
+                .join(Person, Passport.person_id == Person.id)
+                .where(Passport.number.in_(numbers[start : start + 500]), Person.deleted_at.is_(None))
+            )
+            for row in rows:
+                holders.setdefault((row.number, row.country), row.name_vi or row.name_lo)
+        for index, draft in drafts.items():
+            mine = [(row["number"], row["country"]) for row in draft.children["passports"]]
+            for error in self._rules(draft, countries.get(draft.get("unit_id")), lambda n, c: holders.get((n, c))):
+                yield index, error
+            for key in mine:
+                holders.setdefault(key, draft.get("name_vi") or draft.get("name_lo"))
+
+    def _rules(
+        self, draft: Draft, unit_country: str | None, passport_owner: Callable[[str, str], str | None]
+    ) -> Iterator[DomainError]:
         if not draft.get("name_vi") and not draft.get("name_lo"):
             yield DomainError("name_required", field="name_vi", kind=self.kind)
         birth = draft.get("birth_date")
         if birth is not None and birth > local_today():
             yield DomainError("date_in_future", field="birth_date", kind=self.kind)
-        yield from self._check_ranks(session, draft)
+        yield from self._check_ranks(draft, unit_country)
         for index, row in enumerate(draft.children["positions"]):
             where = {"collection": "positions", "row": index + 1}
             yield from date_order(row, "since", "until", kind="person_position", **where)
             if not row.get("title_vi") and not row.get("title_lo"):
                 yield DomainError("required", field="title_vi", kind="person_position", **where)
-        yield from self._check_passports(session, draft)
+        yield from self._check_passports(draft, passport_owner)
 
-    def _check_ranks(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+    def _check_ranks(self, draft: Draft, country: str | None) -> Iterator[DomainError]:
         ranks = draft.children["ranks"]
         for index, row in enumerate(ranks):
             yield from date_order(row, "since", "until", kind="person_rank", collection="ranks", row=index + 1)
@@ -116,8 +160,6 @@ class PersonService(RecordService[Person]):
                     first=earlier["since"].isoformat(),
                     second=later["since"].isoformat(),
                 )
-        unit_id = draft.get("unit_id")
-        country = session.scalar(select(Unit.country).where(Unit.id == unit_id)) if unit_id else None
         if country in (Country.LA, Country.KH):
             for index, row in enumerate(ranks):
                 if row["rank"] in VIETNAM_ONLY_RANKS:
@@ -130,29 +172,14 @@ class PersonService(RecordService[Person]):
                         country=Country(country),
                     )
 
-    def _check_passports(self, session: Session, draft: Draft) -> Iterator[DomainError]:
+    def _check_passports(self, draft: Draft, passport_owner: Callable[[str, str], str | None]) -> Iterator[DomainError]:
         passports = draft.children["passports"]
         yield from duplicates(passports, ("number", "country"), kind="passport", collection="passports", field="number")
         for index, row in enumerate(passports):
             where = {"collection": "passports", "row": index + 1}
             yield from date_order(row, "issued_on", "expires_on", kind="passport", strict=True, **where)
-            clash = session.execute(
-                select(Person.name_vi, Person.name_lo)
-                .join(Passport, Passport.person_id == Person.id)
-                .where(
-                    Passport.number == row["number"],
-                    Passport.country == row["country"],
-                    Person.deleted_at.is_(None),
-                    Person.id != (draft.record_id or ""),
-                )
-                .limit(1)
-            ).first()
-            if clash is not None:
+            owner = passport_owner(row["number"], row["country"])
+            if owner is not None:
                 yield DomainError(
-                    "duplicate_passport",
-                    field="number",
-                    kind="passport",
-                    number=row["number"],
-                    owner=clash.name_vi or clash.name_lo,
-                    **where,
+                    "duplicate_passport", field="number", kind="passport", number=row["number"], owner=owner, **where
                 )

@@ -7,6 +7,7 @@ and trimmed here, once, so that search, sorting and duplicate checks all see the
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -21,6 +22,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from sqlmodel import Session
 
 from dnqp_desktop.core.models.base import Record
+
+#: Key in ``Session.info`` of {(model, id): record} loaded in advance by a bulk write.
+PRELOADED_KEY = "dnqp_preloaded_references"
 
 
 class Invalid(Exception):
@@ -165,10 +169,14 @@ class Choice(Rule):
 
     def convert(self, value: Any, session: Session) -> str:
         code = value.value if isinstance(value, StrEnum) else str(value).strip()
-        valid = {member.value for member in self.enum}
-        if code not in valid or (self.allowed is not None and code not in self.allowed):
+        if code not in _codes(self.enum) or (self.allowed is not None and code not in self.allowed):
             raise Invalid("invalid_choice", value=code)
         return code
+
+
+@functools.cache
+def _codes(enum: type[StrEnum]) -> frozenset[str]:
+    return frozenset(member.value for member in enum)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -339,7 +347,11 @@ class Reference(Rule):
         record_id = getattr(value, "id", value)
         if not isinstance(record_id, str):
             raise Invalid("reference_missing", target=self.kind)
-        record = session.get(self.model, record_id)
+        # A bulk write (services/bulk.py) loads the linked records once and lends them here.
+        preloaded = session.info.get(PRELOADED_KEY)
+        record = preloaded.get((self.model, record_id)) if preloaded is not None else None
+        if record is None:
+            record = session.get(self.model, record_id)
         if record is None:
             raise Invalid("reference_missing", target=self.kind)
         if record.deleted_at is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -9,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,16 +19,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dnqp_desktop.core.i18n import _, format_number
+from dnqp_desktop.core.backup.progress import Cancelled, Progress
+from dnqp_desktop.core.i18n import N_, _, format_number
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.listing import Listing
 from dnqp_desktop.ui.models.record_table import RecordTableModel
+from dnqp_desktop.ui.workers import Job, JobRunner
+
+#: The file name suggested for an export (the section's name).
+_TITLES = {
+    "unit": N_("Units"),
+    "person": N_("People"),
+    "twinning": N_("Twinnings"),
+    "talk": N_("Talks and meetings"),
+    "delegation": N_("Delegations"),
+    "agreement": N_("Agreements"),
+    "plan_item": N_("Plan items"),
+}
 
 
 class RecordListView(QWidget):
     open_requested = Signal(str, str)  # kind, record id
     new_requested = Signal(str)
     delete_requested = Signal(str, str)
+    #: Path written, or the error (a DomainError or an unexpected exception) of an Excel export.
+    exported = Signal(object)
+    export_failed = Signal(object)
 
     def __init__(self, library: Library, listing: Listing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +71,12 @@ class RecordListView(QWidget):
         self.new_button = QPushButton(_("New"), self)
         self.open_button = QPushButton(_("Open"), self)
         self.delete_button = QPushButton(_("Move to trash"), self)
-        for button in (self.new_button, self.open_button, self.delete_button):
+        self.export_button = QPushButton(_("Export to Excel…"), self)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setToolTip(_("Write the records shown, with this filter, sort and columns, to a workbook"))
+        self.runner = JobRunner(self)
+        self.export_job: Job | None = None
+        for button in (self.new_button, self.open_button, self.delete_button, self.export_button):
             bar.addWidget(button)
         layout.addLayout(bar)
 
@@ -81,6 +104,7 @@ class RecordListView(QWidget):
         self.new_button.clicked.connect(lambda: self.new_requested.emit(listing.kind))
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_current)
+        self.export_button.clicked.connect(self.choose_export_file)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, activated=self.open_current)
@@ -149,6 +173,51 @@ class RecordListView(QWidget):
         record_id = self.current_id()
         if record_id is not None:
             self.delete_requested.emit(self.listing.kind, record_id)
+
+    # --- Excel export of what is shown -----------------------------------------------------
+
+    def shown_columns(self) -> list[str]:
+        """Column keys in the order the user arranged them, without the hidden ones."""
+        header = self.table.horizontalHeader()
+        logical = [header.logicalIndex(visual) for visual in range(header.count())]
+        return [self.listing.columns[index].key for index in logical if not header.isSectionHidden(index)]
+
+    def choose_export_file(self) -> None:
+        suggested = f"{_(_TITLES.get(self.listing.kind, self.listing.kind))}.xlsx"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export to Excel"), suggested, _("Excel workbooks (*.xlsx)")
+        )
+        if path:
+            self.export(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+
+    def export(self, path: Path) -> Job:
+        """Write the list as shown (filters, sort, columns) to ``path`` in the background."""
+        from dnqp_desktop.core.xlsx.export import export_listing
+
+        library, listing, model, columns = self.library, self.listing, self.model, self.shown_columns()
+        filters, sort, descending = dict(model.filters), model.sort_key, model.descending
+
+        def work(progress: Progress, cancelled: Cancelled) -> Path:
+            export_listing(
+                library,
+                listing,
+                path,
+                filters=filters,
+                sort=sort,
+                descending=descending,
+                columns=columns,
+                progress=progress,
+                cancelled=cancelled,
+            )
+            return path
+
+        job = Job(work)
+        job.signals.succeeded.connect(self.exported.emit)
+        job.signals.failed.connect(self.export_failed.emit)
+        job.signals.finished.connect(lambda: self.export_button.setEnabled(True))
+        self.export_button.setEnabled(False)
+        self.export_job = job
+        return self.runner.start(job)
 
     # --- remembered layout -----------------------------------------------------------------
 
