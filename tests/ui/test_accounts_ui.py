@@ -20,6 +20,7 @@ from dnqp_desktop.ui.main_window import MainWindow
 from tests.helpers import make_delegation, make_person, make_unit
 from tests.ui.keyboard import type_text
 from tests.ui.texts import english_leftovers
+from tests.ui.windows import close_window
 
 PASSWORD = "mat-khau-01"
 
@@ -34,12 +35,7 @@ def windows(qtbot, library: Library) -> Iterator[list[MainWindow]]:
     made: list[MainWindow] = []
     yield made
     for window in made:
-        for form in list(window.forms):
-            form.done(QDialog.DialogCode.Rejected)
-        if window.idle_lock is not None and window.idle_lock.dialog is not None:
-            window.idle_lock.dialog.done(QDialog.DialogCode.Accepted)
-        window.close()
-        window.deleteLater()
+        close_window(window)
 
 
 def _window(windows: list[MainWindow], library: Library, actor: Actor) -> MainWindow:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +27,6 @@ from tests.core.test_agreement_lifecycle import _complete
 from tests.helpers import database_dump, make_lao_unit, make_person, make_unit
 from tests.ui.keyboard import type_text
 from tests.ui.texts import english_leftovers
-
-
-@pytest.fixture
-def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library, SYSTEM)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
-    main.show()
-    yield main
-    for form in list(main.forms):
-        form.done(QDialog.DialogCode.Rejected)
-    main.close()
-    main.deleteLater()
 
 
 @pytest.fixture

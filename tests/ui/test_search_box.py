@@ -7,27 +7,21 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
 
 from dnqp_desktop.core.demo import load_demo
 from dnqp_desktop.core.library import Library
-from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.ui.main_window import MainWindow
 from tests.helpers import make_person
 from tests.ui.keyboard import type_text
+from tests.ui.windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, library: Library) -> Iterator[MainWindow]:
     load_demo(library)
     make_person(library, name_vi="Trần Văn Thủy")
-    main = MainWindow(library, SYSTEM)
-    main.show()
-    yield main
-    for form in list(main.forms):
-        form.done(QDialog.DialogCode.Rejected)
-    main.close()
-    main.deleteLater()
+    with shown_window(library) as main:
+        yield main
 
 
 def _search(qtbot, window: MainWindow, text: str) -> dict[str, list[str]]:

@@ -3,28 +3,12 @@ documents signed there, each opening its record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 
-import pytest
-from PySide6.QtWidgets import QDialog
-
 from dnqp_desktop.core.library import Library
-from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.ui.forms.talk_form import TalkForm
 from dnqp_desktop.ui.main_window import MainWindow
 from tests.helpers import ICT, make_agreement, make_lao_unit, make_person, make_talk, make_unit
-
-
-@pytest.fixture
-def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library, SYSTEM)
-    main.show()
-    yield main
-    for form in list(main.forms):
-        form.done(QDialog.DialogCode.Rejected)
-    main.close()
-    main.deleteLater()
 
 
 def test_ranks_on_the_talk_date_and_documents_signed(qtbot, window: MainWindow, library: Library) -> None:

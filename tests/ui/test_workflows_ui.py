@@ -3,18 +3,15 @@ dashboard's due items opening their records, and the yearly report screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.services.base import local_today
-from dnqp_desktop.core.services.policy import SYSTEM
 from dnqp_desktop.ui.forms.delegation_form import DelegationForm
 from dnqp_desktop.ui.forms.fields import ReferenceEditor
 from dnqp_desktop.ui.main_window import MainWindow
@@ -31,17 +28,6 @@ from tests.helpers import (
 )
 from tests.report_records import mr2_records
 from tests.ui.keyboard import type_text
-
-
-@pytest.fixture
-def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library, SYSTEM)
-    main.show()
-    yield main
-    for form in list(main.forms):
-        form.done(QDialog.DialogCode.Rejected)
-    main.close()
-    main.deleteLater()
 
 
 def _pick(editor: ReferenceEditor, record_id: str) -> None:

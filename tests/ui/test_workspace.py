@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -18,17 +15,6 @@ from dnqp_desktop.ui.main_window import MainWindow
 from tests.helpers import database_dump, make_lao_unit, make_unit
 from tests.ui.keyboard import type_text
 from tests.ui.texts import english_leftovers
-
-
-@pytest.fixture
-def window(qtbot, library: Library) -> Iterator[MainWindow]:
-    main = MainWindow(library, SYSTEM)  # not qtbot.addWidget: its teardown would close dirty forms, which ask
-    main.show()
-    yield main
-    for form in list(main.forms):
-        form.done(QDialog.DialogCode.Rejected)
-    main.close()
-    main.deleteLater()
 
 
 def _type(qtbot, form: RecordForm, field: str, text: str) -> None:

@@ -141,23 +141,7 @@ class DelegationForm(RecordForm):
 
     def _store(self) -> bool:
         """Save unsaved edits without closing the form (before an action)."""
-        if self.record_id is not None and not self.is_dirty():
-            return True
-        data = self.collect()
-        before = None
-        try:
-            if self.record_id is None:
-                record = self.service.create(data, actor=self.actor)
-            else:
-                before = self.service.snapshot(self.service.get(self.record_id))
-                record = self.service.update(self.record_id, data, actor=self.actor)
-        except DomainError as error:
-            self.show_errors(error.errors)
-            return False
-        self.record_id = record.id
-        self._pristine = self.collect()
-        self.saved.emit(self.spec.kind, record.id, before)
-        return True
+        return (self.record_id is not None and not self.is_dirty()) or self.store()
 
     def run_action(self, action: str) -> bool:
         if not self._store():

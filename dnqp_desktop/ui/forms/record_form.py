@@ -186,6 +186,13 @@ class RecordForm(QDialog):
     # --- saving ----------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if not self.store():
+            return False
+        self.accept()
+        return True
+
+    def store(self) -> bool:
+        """Write the form's values and stay open (a workflow step saves the edits first)."""
         data = self.collect()
         before = None
         try:
@@ -201,7 +208,6 @@ class RecordForm(QDialog):
         self.record_id = record.id
         self._pristine = self.collect()
         self.saved.emit(self.spec.kind, record.id, before)
-        self.accept()
         return True
 
     def show_errors(self, errors: list[DomainError]) -> None:
