@@ -460,3 +460,20 @@ def field_label(field: str, kind: str | None = None) -> str:
 
 def record_label(kind: str) -> str:
     return _RECORD_LABELS.get(kind, kind)
+
+
+#: What a list of each kind is called: the window's sections, exported workbooks, backup previews.
+LIST_TITLES = {
+    "unit": N_("Units"),
+    "person": N_("People"),
+    "twinning": N_("Twinnings"),
+    "talk": N_("Talks and meetings"),
+    "delegation": N_("Delegations"),
+    "agreement": N_("Agreements"),
+    "plan_item": N_("Plan items"),
+}
+
+
+def list_title(kind: str) -> str:
+    """The (untranslated) name of a list of ``kind`` records."""
+    return LIST_TITLES.get(kind, kind)

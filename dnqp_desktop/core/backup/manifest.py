@@ -15,16 +15,11 @@ from typing import Any
 from dnqp_desktop.core import db
 from dnqp_desktop.core.backup.format import is_safe_entry_name
 from dnqp_desktop.core.i18n import N_, _, format_datetime, format_number
+from dnqp_desktop.core.messages import LIST_TITLES
 
 #: Tables shown in a preview, with their labels (the rest are parts of these records).
 PREVIEW_TABLES: tuple[tuple[str, str], ...] = (
-    ("unit", N_("Units")),
-    ("person", N_("People")),
-    ("twinning", N_("Twinnings")),
-    ("talk", N_("Talks and meetings")),
-    ("delegation", N_("Delegations")),
-    ("agreement", N_("Agreements")),
-    ("plan_item", N_("Plan items")),
+    *LIST_TITLES.items(),
     ("attachment", N_("Attachments")),
     ("user_account", N_("User accounts")),
     ("audit_log", N_("Audit entries")),

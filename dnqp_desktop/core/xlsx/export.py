@@ -19,9 +19,10 @@ from typing import Any
 
 from dnqp_desktop.core.backup.progress import Cancelled, Progress, never_cancelled, no_progress
 from dnqp_desktop.core.errors import DomainError
-from dnqp_desktop.core.i18n import N_, _, translate
+from dnqp_desktop.core.i18n import _, translate
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.listing import DATE, DATETIME, ENUM, NUMBER, PERCENT, YEAR, Column, Listing
+from dnqp_desktop.core.messages import list_title
 from dnqp_desktop.core.xlsx.cells import LOCAL_ZONE
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -54,7 +55,7 @@ def export_listing(
     positions = [listing.columns.index(column) for column in shown]
     ids = listing.ordered_ids(library, filters=filters, sort=sort, descending=descending)
     workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(_sheet_title(tr(_KIND_TITLES.get(listing.kind, listing.kind))))
+    sheet = workbook.create_sheet(_sheet_title(tr(list_title(listing.kind))))
     sheet.freeze_panes = "A2"
     for index, column in enumerate(shown):
         heading = tr(column.label)
@@ -147,14 +148,3 @@ def _sheet_title(text: str) -> str:
     """Excel refuses some characters in sheet names and more than 31 of them."""
     cleaned = "".join(" " if char in "[]:*?/\\" else char for char in text).strip()
     return cleaned[:31] or "Sheet1"
-
-
-_KIND_TITLES = {
-    "unit": N_("Units"),
-    "person": N_("People"),
-    "twinning": N_("Twinnings"),
-    "talk": N_("Talks and meetings"),
-    "delegation": N_("Delegations"),
-    "agreement": N_("Agreements"),
-    "plan_item": N_("Plan items"),
-}

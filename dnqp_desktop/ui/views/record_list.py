@@ -20,22 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from dnqp_desktop.core.backup.progress import Cancelled, Progress
-from dnqp_desktop.core.i18n import N_, _, format_number
+from dnqp_desktop.core.i18n import _, format_number
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.listing import Listing
+from dnqp_desktop.core.messages import list_title
 from dnqp_desktop.ui.models.record_table import RecordTableModel
 from dnqp_desktop.ui.workers import Job, JobRunner
-
-#: The file name suggested for an export (the section's name).
-_TITLES = {
-    "unit": N_("Units"),
-    "person": N_("People"),
-    "twinning": N_("Twinnings"),
-    "talk": N_("Talks and meetings"),
-    "delegation": N_("Delegations"),
-    "agreement": N_("Agreements"),
-    "plan_item": N_("Plan items"),
-}
 
 
 class RecordListView(QWidget):
@@ -183,7 +173,7 @@ class RecordListView(QWidget):
         return [self.listing.columns[index].key for index in logical if not header.isSectionHidden(index)]
 
     def choose_export_file(self) -> None:
-        suggested = f"{_(_TITLES.get(self.listing.kind, self.listing.kind))}.xlsx"
+        suggested = f"{_(list_title(self.listing.kind))}.xlsx"
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Export to Excel"), suggested, _("Excel workbooks (*.xlsx)")
         )
