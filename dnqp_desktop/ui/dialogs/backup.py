@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,18 +35,8 @@ from dnqp_desktop.core.backup.writer import BackupResult, result_lines
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.services.policy import Actor
+from dnqp_desktop.ui.dialogs.progress import PROGRESS_SCALE, add_progress, show_progress
 from dnqp_desktop.ui.workers import Job, JobRunner, error_text
-
-_SCALE = 1000
-
-
-def show_progress(bar: QProgressBar, done: int, total: int) -> None:
-    """Byte counts onto a bar with a fixed range (Qt's ints stop at 2 GB); total 0 means busy."""
-    if total <= 0:
-        bar.setRange(0, 0)
-        return
-    bar.setRange(0, _SCALE)
-    bar.setValue(min(_SCALE, done * _SCALE // total))
 
 
 class BackupDialog(QDialog):
@@ -116,16 +105,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.password_box)
         self.password_box.setVisible(not library.has_backup_password())
 
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("progress")
-        self.progress.setRange(0, _SCALE)
-        self.progress.setValue(0)
-        layout.addWidget(self.progress)
-        self.status = QLabel("", self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        self.progress, self.status = add_progress(self, layout)
 
         buttons = QHBoxLayout()
         self.start_button = QPushButton(_("Back up now"), self)
@@ -230,13 +210,13 @@ class BackupDialog(QDialog):
     def _on_success(self, result: BackupResult) -> None:
         self.result = result
         self.password_box.setVisible(False)
-        self.progress.setRange(0, _SCALE)
-        self.progress.setValue(_SCALE)
+        self.progress.setRange(0, PROGRESS_SCALE)
+        self.progress.setValue(PROGRESS_SCALE)
         lines = result_lines(result)
         self.status.setText("\n".join(lines))
 
     def _on_failure(self, error: object) -> None:
-        self.progress.setRange(0, _SCALE)
+        self.progress.setRange(0, PROGRESS_SCALE)
         self.progress.setValue(0)
         self.status.setStyleSheet("color: #b00020;")
         self.status.setText(error_text(error))

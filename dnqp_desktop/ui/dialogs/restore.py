@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,7 @@ from dnqp_desktop.core.backup.rotation import list_backups
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.services.policy import Actor
-from dnqp_desktop.ui.dialogs.backup import show_progress
+from dnqp_desktop.ui.dialogs.progress import add_progress, show_progress
 from dnqp_desktop.ui.workers import Job, JobRunner, error_text
 
 
@@ -96,16 +94,7 @@ class RestoreDialog(QDialog):
         self.confirm.setEnabled(False)
         self.confirm.toggled.connect(self._update_buttons)
         layout.addWidget(self.confirm)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("progress")
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        layout.addWidget(self.progress)
-        self.status = QLabel("", self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        self.progress, self.status = add_progress(self, layout)
         buttons = QHBoxLayout()
         self.restore_button = QPushButton(_("Restore"), self)
         self.restore_button.setObjectName("restore_button")

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -41,10 +40,8 @@ from dnqp_desktop.core.services.policy import Actor
 from dnqp_desktop.core.xlsx.commit import ImportResult, commit_import
 from dnqp_desktop.core.xlsx.kinds import IMPORT_KINDS
 from dnqp_desktop.core.xlsx.plan import ImportPlan, ImportRefused, Problem, plan_import
-from dnqp_desktop.ui.dialogs.backup import show_progress
+from dnqp_desktop.ui.dialogs.progress import PROGRESS_SCALE, add_progress, show_progress
 from dnqp_desktop.ui.workers import Job, JobRunner, error_text
-
-_SCALE = 1000
 
 
 class ImportDialog(QDialog):
@@ -120,15 +117,7 @@ class ImportDialog(QDialog):
         self.tabs.addTab(matches_page, "")
         layout.addWidget(self.tabs, 1)
 
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("progress")
-        self.progress.setRange(0, _SCALE)
-        self.progress.setValue(0)
-        layout.addWidget(self.progress)
-        self.status = QLabel("", self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        self.progress, self.status = add_progress(self, layout)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.import_button = QPushButton(_("Import"), self)
@@ -181,7 +170,7 @@ class ImportDialog(QDialog):
     def _on_plan(self, plan: ImportPlan) -> None:
         self._show_plan(plan)
         self.status.setText("")
-        self.progress.setRange(0, _SCALE)
+        self.progress.setRange(0, PROGRESS_SCALE)
         self.progress.setValue(0)
 
     def _show_plan(self, plan: ImportPlan | None) -> None:
@@ -241,8 +230,8 @@ class ImportDialog(QDialog):
     def _on_imported(self, result: ImportResult) -> None:
         self.result = result
         self.plan = None
-        self.progress.setRange(0, _SCALE)
-        self.progress.setValue(_SCALE)
+        self.progress.setRange(0, PROGRESS_SCALE)
+        self.progress.setValue(PROGRESS_SCALE)
         self.status.setStyleSheet("")
         self.status.setText(
             _("Imported: {added} added, {updated} updated, {skipped} skipped.").format(
@@ -284,7 +273,7 @@ class ImportDialog(QDialog):
         self.status.setText(message)
 
     def _on_failure(self, error: object) -> None:
-        self.progress.setRange(0, _SCALE)
+        self.progress.setRange(0, PROGRESS_SCALE)
         self.progress.setValue(0)
         self.status.setStyleSheet("color: #b00020;")
         self.status.setText(error_text(error))
