@@ -20,7 +20,6 @@ from dnqp_desktop.core.config import DATABASE_FILENAME, DataFolder, Settings
 from dnqp_desktop.core.demo import load_demo
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
-from dnqp_desktop.core.resources import migrations_dir
 from dnqp_desktop.core.services.policy import SYSTEM
 from tests.backup_helpers import (
     OTHER_PASSWORD,
@@ -32,6 +31,7 @@ from tests.backup_helpers import (
     unlocked_key,
 )
 from tests.helpers import database_dump, make_unit
+from tests.next_release import install_next_release
 
 
 def new_machine(root: Path, template: Path, password: str | None = OTHER_PASSWORD) -> Path:
@@ -192,37 +192,12 @@ def test_a_backup_from_a_newer_version_is_refused(tmp_path: Path, template_datab
     assert folder_state(b) == before
 
 
-NEXT_REVISION = '''
-"""Test-only revision, as the next release would ship."""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9001"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    with op.batch_alter_table("person") as batch_op:
-        batch_op.add_column(sa.Column("nickname", sa.String(length=50), nullable=False, server_default=""))
-
-
-def downgrade() -> None:
-    with op.batch_alter_table("person") as batch_op:
-        batch_op.drop_column("nickname")
-'''
-
-
 def test_a_backup_from_an_older_version_is_upgraded_on_restore(
     machine_a: tuple[Path, Path], tmp_path: Path, template_database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, backup = machine_a
     b = new_machine(tmp_path / "b", template_database)
-    folder = tmp_path / "migrations"
-    shutil.copytree(migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "9001_test.py").write_text(NEXT_REVISION.format(head=db.head_revision()))
-    monkeypatch.setattr(db, "migrations_dir", lambda: folder)
+    install_next_release(tmp_path, monkeypatch)
     with Library.open(b) as library:  # machine B already runs the newer version
         summary, key = preview_backup(backup, unlocked_key())
         assert summary.schema_state == "older"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -15,9 +14,9 @@ from dnqp_desktop.core.config import DATABASE_FILENAME
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models import metadata
-from dnqp_desktop.core.resources import migrations_dir
 from dnqp_desktop.core.services.policy import SYSTEM
 from tests.helpers import make_person, make_unit
+from tests.next_release import install_next_release
 
 
 def test_empty_folder_is_migrated_to_head(tmp_path: Path) -> None:
@@ -64,36 +63,11 @@ def test_database_from_a_newer_version_is_refused(library: Library, data_dir: Pa
 #: The head this release ships, before a test adds the next release's revision on top of it.
 SHIPPED_HEAD = db.head_revision()
 
-NEXT_REVISION = '''
-"""Test-only revision: rebuilds the person table, as real future revisions will."""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9001"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    with op.batch_alter_table("person") as batch_op:
-        batch_op.add_column(sa.Column("nickname", sa.String(length=50), nullable=False, server_default=""))
-
-
-def downgrade() -> None:
-    with op.batch_alter_table("person") as batch_op:
-        batch_op.drop_column("nickname")
-'''
-
 
 @pytest.fixture
 def next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of our migrations plus one more revision, as the next release would ship."""
-    folder = tmp_path / "migrations"
-    shutil.copytree(migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "9001_test.py").write_text(NEXT_REVISION.format(head=db.head_revision()))
-    monkeypatch.setattr(db, "migrations_dir", lambda: folder)
-    return folder
+    return install_next_release(tmp_path, monkeypatch)
 
 
 def test_upgrade_backs_up_first_and_keeps_every_row(library: Library, data_dir: Path, next_revision: Path) -> None:

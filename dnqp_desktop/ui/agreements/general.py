@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.i18n import _
-from dnqp_desktop.core.messages import field_label
 from dnqp_desktop.core.models.enums import AgreementKind
 from dnqp_desktop.core.services.rules import Invalid, parse_date_text
 from dnqp_desktop.ui.agreements.texts import make_lao
 from dnqp_desktop.ui.forms import specs
 from dnqp_desktop.ui.forms.child_table import ERROR_STYLE
 from dnqp_desktop.ui.forms.editors import Choices, make_editor
+from dnqp_desktop.ui.forms.field_row import field_row
 from dnqp_desktop.ui.forms.fields import FieldEditor
 
 #: (label field, Vietnamese-side field, Lao-side field or None); the label names the row.
@@ -66,26 +66,14 @@ class GeneralPage(QScrollArea):
         self, grid: QGridLayout, row: int, column: int, field: specs.Field, body: QWidget, span: int = 1
     ) -> None:
         editor = make_editor(field, self.choices, lambda: "Asia/Ho_Chi_Minh", body)
-        editor.widget.setObjectName(f"field_{field.name}")
         if field.lao:
             make_lao(editor.widget)
-        label = QLabel(_(field_label(field.name, "agreement")) + (" *" if field.required else ""), body)
-        label.setBuddy(editor.widget)
-        label.setWordWrap(True)
-        error = QLabel(body)
-        error.setObjectName(f"error_{field.name}")
-        error.setStyleSheet("color: #c62828;")
-        error.setWordWrap(True)
-        error.hide()
-        holder = QWidget(body)
-        column_layout = QVBoxLayout(holder)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.addWidget(editor.widget)
-        column_layout.addWidget(error)
-        grid.addWidget(label, row, column)
-        grid.addWidget(holder, row, column + 1, 1, span)
+        placed = field_row(field, "agreement", editor, body)
+        placed.label.setWordWrap(True)
+        grid.addWidget(placed.label, row, column)
+        grid.addWidget(placed.holder, row, column + 1, 1, span)
         self.editors[field.name] = editor
-        self.errors[field.name] = error
+        self.errors[field.name] = placed.error
 
     # --- values ----------------------------------------------------------------------------------
 

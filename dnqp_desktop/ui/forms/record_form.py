@@ -26,13 +26,14 @@ from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.listing import choices
-from dnqp_desktop.core.messages import field_label, record_label
+from dnqp_desktop.core.messages import record_label
 from dnqp_desktop.core.services.policy import Actor
 from dnqp_desktop.ui.dialogs import ask
 from dnqp_desktop.ui.forms import specs
 from dnqp_desktop.ui.forms.attachments import AttachmentsPanel
 from dnqp_desktop.ui.forms.child_table import ERROR_STYLE, ChildTable
 from dnqp_desktop.ui.forms.editors import make_editor
+from dnqp_desktop.ui.forms.field_row import field_row
 from dnqp_desktop.ui.forms.fields import FieldEditor
 from dnqp_desktop.ui.forms.history import HistoryPanel
 
@@ -127,22 +128,10 @@ class RecordForm(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for field in page.fields:
             editor = make_editor(field, self._choices, self._zone, body)
-            editor.widget.setObjectName(f"field_{field.name}")
-            label = QLabel(_(field_label(field.name, self.spec.kind)) + (" *" if field.required else ""), body)
-            label.setBuddy(editor.widget)
-            error = QLabel(body)
-            error.setObjectName(f"error_{field.name}")
-            error.setStyleSheet("color: #c62828;")
-            error.setWordWrap(True)
-            error.hide()
-            holder = QWidget(body)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(editor.widget)
-            column.addWidget(error)
-            form.addRow(label, holder)
+            row = field_row(field, self.spec.kind, editor, body)
+            form.addRow(row.label, row.holder)
             self.editors[field.name] = editor
-            self.error_labels[field.name] = error
+            self.error_labels[field.name] = row.error
         scroll.setWidget(body)
         return scroll
 
