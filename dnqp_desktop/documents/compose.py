@@ -109,9 +109,9 @@ class Composer:
     def fitted_size(self, language: str, text: str, size: float, width: float, *, bold: bool = True) -> float:
         """``size``, or the largest half-point size below it at which ``text`` fits on one line."""
         natural = self._layouts[language].width([Span(text, bold=bold)], size)
-        while natural > width and size > 8:
+        per_point = natural / size  # shaped widths scale with the size
+        while per_point * size > width and size > 8:
             size -= 0.5
-            natural = self._layouts[language].width([Span(text, bold=bold)], size)
         return size
 
     def text_width(self, language: str, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:

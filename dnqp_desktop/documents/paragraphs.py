@@ -30,6 +30,8 @@ MAX_PARTNER_STRETCH = 0.6
 #: subscripts touch the next line's vowels.
 MIN_LINE_HEIGHT = {"km": 1.75}
 _EPSILON = 0.01
+#: What a segment may end with that is not drawn at a line's end: spaces and zero-width breaks.
+_GLUE = " " + "".join(ZERO_WIDTH_BREAKS)
 
 
 @dataclass(frozen=True)
@@ -153,15 +155,14 @@ class ParagraphLayout:
         return _Measured(text, segments)
 
     def _segment(self, text: str, runs: list[Run], start: int, end: int, size: float) -> _Segment:
-        content_end = end
-        while content_end > start and (text[content_end - 1] == " " or text[content_end - 1] in ZERO_WIDTH_BREAKS):
-            content_end -= 1
+        content_end = start + len(text[start:end].rstrip(_GLUE))
         segment = _Segment(start)
         segment.content = _cut(text, runs, start, content_end)
-        segment.glue = _cut(text, runs, content_end, end)
         segment.content_width = _width(segment.content, size)
-        segment.glue_width = _width(segment.glue, size)
-        segment.spaces = text.count(" ", content_end, end)
+        if content_end < end:
+            segment.glue = _cut(text, runs, content_end, end)
+            segment.glue_width = _width(segment.glue, size)
+            segment.spaces = text.count(" ", content_end, end)
         return segment
 
     def _fit_overlong(self, text: str, segments: list[_Segment], width: float, size: float) -> list[_Segment]:
@@ -225,22 +226,26 @@ class ParagraphLayout:
             offset += extra / 2
         elif style.align == "right":
             offset += extra
-        pieces: list[Piece] = []
         x = offset
+        pieces: list[Piece] = []
+        parts: list[tuple[float, Shaped]] = []  # neighbouring parts in one face: drawn as one run
+        parts_face: Face | None = None
         for segment in group:
-            for face, part, _ in segment.content:
-                shaped = shape(face.font, part)
-                pieces.append(Piece(x, shaped, style.size, face.fake_bold))
-                x += shaped.width(style.size)
-            for face, part, _ in segment.glue:
-                shaped = shape(face.font, part)
-                pieces.append(Piece(x, shaped, style.size, face.fake_bold))
-                x += shaped.width(style.size)
+            for face, text, _ in (*segment.content, *segment.glue):
+                if parts and face is not parts_face and face != parts_face:
+                    pieces.append(_joined(parts, parts_face, style.size))
+                    parts = []
+                parts_face = face
+                shaped = shape(face.font, text)
+                parts.append((x, shaped))
+                x += shaped.advance * style.size / shaped.font.units_per_em
             x += per_space * segment.spaces
+        if parts:
+            pieces.append(_joined(parts, parts_face, style.size))
         leading, ascent, descent = metrics
         width = natural + per_space * inner_spaces
         depth = max((piece.shaped.depth(piece.size) for piece in pieces), default=0.0)
-        return Line(_merged(pieces), width, leading, ascent, descent, group[0].start, depth)
+        return Line(tuple(pieces), width, leading, ascent, descent, group[0].start, depth)
 
 
 def _width(parts: list[tuple[Face, str, int]], size: float) -> float:
@@ -251,23 +256,10 @@ def _width(parts: list[tuple[Face, str, int]], size: float) -> float:
     return total
 
 
-def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
-    """Neighbouring pieces in the same face and size as one piece: one run to draw, not dozens."""
-    merged: list[Piece] = []
-    group: list[Piece] = []
-    for piece in [*pieces, None]:
-        if group and (
-            piece is None
-            or piece.shaped.font is not group[0].shaped.font
-            or piece.size != group[0].size
-            or piece.fake_bold != group[0].fake_bold
-        ):
-            joined = join_shaped([(p.x, p.shaped) for p in group], group[0].size)
-            merged.append(Piece(group[0].x, joined, group[0].size, group[0].fake_bold))
-            group = []
-        if piece is not None:
-            group.append(piece)
-    return tuple(merged)
+def _joined(parts: list[tuple[float, Shaped]], face: Face | None, size: float) -> Piece:
+    """Neighbouring parts in one face as one piece: one run to draw, not dozens."""
+    assert face is not None
+    return Piece(parts[0][0], join_shaped(parts, size), size, face.fake_bold)
 
 
 def _cut(text: str, runs: list[Run], start: int, end: int) -> list[tuple[Face, str, int]]:

@@ -78,6 +78,8 @@ def font_runs(text: str, language: str, fonts: FontSet, *, bold: bool = False, i
     """
     faces = {script: fonts.face(script, bold=bold, italic=italic) for script in fonts.scripts}
     own = faces.get(language, faces["vi"])
+    if text and _one_face_draws_all(text, own, faces):
+        return [Run(0, len(text), own)]
     fallbacks = [own, faces["vi"], *faces.values()]
     runs: list[Run] = []
     previous: Face | None = None
@@ -108,6 +110,18 @@ def font_runs(text: str, language: str, fonts: FontSet, *, bold: bool = False, i
     return runs
 
 
+def _one_face_draws_all(text: str, own: Face, faces: dict[str, Face]) -> bool:
+    """Whether the whole text is one run of ``own``: the rule below gives that for most paragraphs.
+
+    It does when ``own`` covers every character and every letter belongs to no other script that
+    has a face of its own; checked once per distinct character.
+    """
+    chars = set(text)
+    if not own.font.coverage.issuperset(map(ord, chars)):
+        return False
+    return all(faces.get(script, own) is own for script in set(map(char_script, chars)))
+
+
 def _next_strong_script(text: str, index: int) -> str | None:
     for char in text[index:]:
         script = char_script(char)
@@ -123,6 +137,8 @@ def uncovered_chars(text: str, fonts: FontSet) -> list[tuple[int, str]]:
     covered only when each style has a face for it.
     """
     covered = fonts.covered
+    if covered.issuperset(map(ord, text)):
+        return []
     return [
         (index, char)
         for index, char in enumerate(text)
@@ -183,7 +199,8 @@ def break_opportunities(text: str, language: str, kept: KeptNames | None = None)
     (ICU's dictionary may not know where a name ends).
     """
     breaks = set(_icu_breaks(text, _ICU_LOCALES.get(language, "vi")))
-    breaks.update(index + 1 for index, char in enumerate(text[:-1]) if char in ZERO_WIDTH_BREAKS)
+    if not ZERO_WIDTH_BREAKS.isdisjoint(text):
+        breaks.update(index + 1 for index, char in enumerate(text[:-1]) if char in ZERO_WIDTH_BREAKS)
     if kept is not None:
         spans = kept.spans(text)
         for start, end in spans:

@@ -21,6 +21,7 @@ ReportLab still embeds and subsets the fonts; we only address glyphs through our
 from __future__ import annotations
 
 import itertools
+import operator
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -55,22 +56,15 @@ class ShapedFont(TTFont):
         self.ascender = extents.ascender / self.units_per_em
         self.descender = extents.descender / self.units_per_em
         self.line_gap = extents.line_gap / self.units_per_em
+        #: (glyph, text) -> the code it is drawn under; private codes also map back to their text.
         self._codes: dict[tuple[int, str], int] = {}
         self._texts: dict[int, str] = {}
         self._lock = threading.Lock()
-        self._extents: dict[int, tuple[int, int]] = {}
+        self.ink_tops = _InkExtents(self.hb_font, top=True)
+        self.ink_bottoms = _InkExtents(self.hb_font, top=False)
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.coverage
-
-    def extents(self, glyph: int) -> tuple[int, int]:
-        """Top and bottom of a glyph's ink above the baseline, in font units."""
-        found = self._extents.get(glyph)
-        if found is None:
-            extents = self.hb_font.get_glyph_extents(glyph)
-            found = (extents.y_bearing, extents.y_bearing + extents.height) if extents else (0, 0)
-            self._extents[glyph] = found
-        return found
 
     def code_point(self, glyph: int, text: str) -> int:
         """The code under which ``glyph`` is drawn when it stands for ``text``.
@@ -79,20 +73,26 @@ class ShapedFont(TTFont):
         ToUnicode map stays ordinary for Latin text; anything else gets a private code whose
         ToUnicode entry is ``text`` (possibly empty, for marks whose text sits on their base).
         """
-        if len(text) == 1 and self._cmap.get(ord(text)) == glyph:
-            return ord(text)
         key = (glyph, text)
         code = self._codes.get(key)
-        if code is not None:
-            return code
+        if code is None:
+            code = self._new_code(key)
+        return code
+
+    def _new_code(self, key: tuple[int, str]) -> int:
+        glyph, text = key
         with self._lock:
             code = self._codes.get(key)
-            if code is None:
-                code = _PRIVATE_BASE + len(self._codes)
-                self._codes[key] = code
+            if code is not None:
+                return code
+            if len(text) == 1 and self._cmap.get(ord(text)) == glyph:
+                code = ord(text)
+            else:
+                code = _PRIVATE_BASE + len(self._texts)
                 self._texts[code] = text
                 self.face.charToGlyph[code] = glyph
                 self.face.charWidths[code] = self.face._pdfScale(self.face.hmetrics[glyph][0])
+            self._codes[key] = code
         return code
 
     def addObjects(self, doc):  # noqa: N802 - ReportLab's name
@@ -125,26 +125,45 @@ def _to_unicode_cmap(name: str, texts: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
+class _InkExtents(dict):
+    """Glyph -> top (or bottom) of its ink above the baseline in font units, asked of HarfBuzz once.
+
+    A dict so that a run's extremes are ``max(map(tops.__getitem__, glyphs))``: no Python call per
+    glyph once the font's glyphs have been seen.
+    """
+
+    def __init__(self, hb_font: hb.Font, *, top: bool) -> None:
+        super().__init__()
+        self._hb_font = hb_font
+        self._top = top
+
+    def __missing__(self, glyph: int) -> int:
+        extents = self._hb_font.get_glyph_extents(glyph)
+        value = 0 if not extents else extents.y_bearing if self._top else extents.y_bearing + extents.height
+        self[glyph] = value
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Shaped:
-    """One same-font run after shaping; positions in font units, codes from ``code_point``."""
+    """One same-font run after shaping, its glyphs in drawing order; positions in font units.
+
+    Drawing order is left to right within each cluster unit (a Lao vowel drawn before its
+    consonant comes first), which is the order text extractors read; ``codes`` come from
+    ``ShapedFont.code_point``, so each carries its share of the run's text.
+    """
 
     font: ShapedFont
     text: str
     codes: tuple[int, ...]
-    advances: tuple[int, ...]
-    x_offsets: tuple[int, ...]
+    #: Where each glyph is drawn, from the run's start.
+    xs: tuple[int, ...]
     y_offsets: tuple[int, ...]
-    glyphs: tuple[int, ...]
     advance: int
     #: Highest and lowest ink above / below the baseline (font units): stacked Lao marks and Khmer
     #: subscripts reach beyond the font's nominal ascent and descent.
     ink_top: int = 0
     ink_bottom: int = 0
-    #: Drawing order: glyph indexes sorted by position within each cluster unit.
-    order: tuple[int, ...] = ()
-    #: Where each glyph is drawn, from the run's start (font units).
-    xs: tuple[int, ...] = ()
 
     def width(self, size: float) -> float:
         return self.advance * size / self.font.units_per_em
@@ -154,89 +173,75 @@ class Shaped:
         return -self.ink_bottom * size / self.font.units_per_em
 
 
+_MONOTONE_CHARACTERS = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+
+
 @lru_cache(maxsize=100_000)
 def shape(font: ShapedFont, text: str) -> Shaped:
     """Shape one run of one font (never a mixed-font word: ReportLab defect 1)."""
     buffer = hb.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
-    buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
-    hb.shape(font.hb_font, buffer, {})
+    buffer.cluster_level = _MONOTONE_CHARACTERS
+    hb.shape(font.hb_font, buffer)
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     glyphs = [info.codepoint for info in infos]
     clusters = [info.cluster for info in infos]
     advances = [pos.x_advance for pos in positions]
-    x_offsets = [pos.x_offset for pos in positions]
     y_offsets = [pos.y_offset for pos in positions]
     starts = list(itertools.accumulate(advances, initial=0))
-    xs = [start + offset for start, offset in zip(starts, x_offsets, strict=False)]
-    if clusters == list(range(len(text))) and all(advances):
-        texts = list(text)  # one glyph per character (Vietnamese): each glyph is its own text
-        order = list(range(len(glyphs)))
+    xs = list(map(operator.add, starts, [pos.x_offset for pos in positions]))
+    if not glyphs:
+        return Shaped(font, text, (), (), (), 0)
+    if clusters == list(range(len(text))) and 0 not in advances:
+        texts: Sequence[str] = text  # one glyph per character in order (Vietnamese): its own text
     else:
-        texts = [""] * len(glyphs)
-        order = []
+        order: list[int] = []
+        parts = [""] * len(glyphs)
         for first, end, part in cluster_units(text, clusters, advances):
-            unit = sorted(range(first, end), key=lambda i: (xs[i], i)) if end - first > 1 else [first]
-            order += unit
-            _distribute(part, unit, advances, texts)
-    top = bottom = 0
-    for glyph, y_offset in zip(glyphs, y_offsets, strict=True):
-        glyph_top, glyph_bottom = font.extents(glyph)
-        top, bottom = max(top, y_offset + glyph_top), min(bottom, y_offset + glyph_bottom)
-    return Shaped(
-        font=font,
-        text=text,
-        codes=tuple([font.code_point(glyph, part) for glyph, part in zip(glyphs, texts, strict=True)]),
-        advances=tuple(advances),
-        x_offsets=tuple(x_offsets),
-        y_offsets=tuple(y_offsets),
-        glyphs=tuple(glyphs),
-        advance=starts[-1],
-        ink_top=top,
-        ink_bottom=bottom,
-        order=tuple(order),
-        xs=tuple(xs),
-    )
+            if end - first == 1:  # one glyph (most Lao syllables' parts): it carries the text
+                order.append(first)
+                parts[first] = part
+            else:  # glyphs left to right, ties in glyph order
+                unit = sorted(range(first, end), key=xs.__getitem__)
+                order += unit
+                _distribute(part, unit, advances, parts)
+        glyphs, xs, y_offsets = [glyphs[i] for i in order], [xs[i] for i in order], [y_offsets[i] for i in order]
+        texts = [parts[i] for i in order]
+    code_of, new_code = font._codes.get, font._new_code
+    codes = [code_of(key) or new_code(key) for key in zip(glyphs, texts, strict=True)]
+    if any(y_offsets):
+        top = max(map(operator.add, y_offsets, map(font.ink_tops.__getitem__, glyphs)))
+        bottom = min(map(operator.add, y_offsets, map(font.ink_bottoms.__getitem__, glyphs)))
+    else:
+        top, bottom = max(map(font.ink_tops.__getitem__, glyphs)), min(map(font.ink_bottoms.__getitem__, glyphs))
+    return Shaped(font, text, tuple(codes), tuple(xs), tuple(y_offsets), starts[-1], max(top, 0), min(bottom, 0))
 
 
 def join_shaped(parts: Sequence[tuple[float, Shaped]], size: float) -> Shaped:
     """Runs of one font placed at offsets (points) on a line, as one run: fewer text operators."""
-    first = parts[0][1]
+    start, first = parts[0]
     if len(parts) == 1:
         return first
-    font = first.font
-    units = font.units_per_em / size
+    units = first.font.units_per_em / size
     codes: list[int] = []
     xs: list[int] = []
     y_offsets: list[int] = []
-    order: list[int] = []
-    advances: list[int] = []
-    glyphs: list[int] = []
-    start = parts[0][0]
     for x, shaped in parts:
-        base = len(codes)
         shift = round((x - start) * units)
         codes += shaped.codes
-        glyphs += shaped.glyphs
-        advances += shaped.advances
         y_offsets += shaped.y_offsets
-        xs += [shift + value for value in shaped.xs]
-        order += [base + index for index in shaped.order]
+        xs += [shift + value for value in shaped.xs] if shift else shaped.xs
     end = parts[-1][0] + parts[-1][1].width(size)
     return Shaped(
-        font=font,
-        text="".join(shaped.text for _, shaped in parts),
-        codes=tuple(codes),
-        advances=tuple(advances),
-        x_offsets=(),
-        y_offsets=tuple(y_offsets),
-        glyphs=tuple(glyphs),
-        advance=round((end - start) * units),
-        ink_top=max(shaped.ink_top for _, shaped in parts),
-        ink_bottom=min(shaped.ink_bottom for _, shaped in parts),
-        order=tuple(order),
-        xs=tuple(xs),
+        first.font,
+        "".join([shaped.text for _, shaped in parts]),
+        tuple(codes),
+        tuple(xs),
+        tuple(y_offsets),
+        round((end - start) * units),
+        max([shaped.ink_top for _, shaped in parts]),
+        min([shaped.ink_bottom for _, shaped in parts]),
     )
 
 
@@ -245,20 +250,18 @@ def cluster_units(text: str, clusters: Sequence[int], advances: Sequence[int]) -
 
     A unit starts at a glyph that advances the pen and takes in the zero-width glyphs (marks)
     after it and every glyph sharing a cluster with it; its text is the text of its clusters.
+    Clusters never decrease from glyph to glyph (left-to-right text, monotone cluster level), so
+    a unit's text runs from its first glyph's cluster to the cluster after its last glyph's.
     """
-    groups: list[list[int]] = []
+    starts: list[int] = []  # first glyph of each unit
     for index, cluster in enumerate(clusters):
-        if groups and (advances[index] == 0 or clusters[groups[-1][-1]] == cluster):
-            groups[-1].append(index)
-        else:
-            groups.append([index])
-    starts = sorted(set(clusters))
-    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
-    units = []
-    for group in groups:
-        first, last = min(clusters[i] for i in group), max(clusters[i] for i in group)
-        units.append((group[0], group[-1] + 1, text[first : ends[last]]))
-    return units
+        if not starts or (advances[index] and clusters[index - 1] != cluster):
+            starts.append(index)
+    ends = [*starts[1:], len(clusters)]
+    return [
+        (first, end, text[clusters[first] : clusters[end] if end < len(clusters) else len(text)])
+        for first, end in zip(starts, ends, strict=True)
+    ]
 
 
 def _distribute(text: str, unit: Sequence[int], advances: Sequence[int], texts: list[str]) -> None:
@@ -333,8 +336,14 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
     font = shaped.font
     scale = 1000 / font.units_per_em  # font units -> thousandths of the text size
     codes, xs, y_offsets = shaped.codes, shaped.xs, shaped.y_offsets
-    order = shaped.order or range(len(codes))
-    chunks = font.splitString("".join([chr(codes[i]) for i in order]), doc)
+    widths = font.face.charWidths
+    # How far the PDF's pen, which advances by each glyph's own width, stands from where HarfBuzz
+    # puts the next glyph (font units). Only glyphs with a gap or a vertical offset need operators
+    # of their own; the glyphs between them are written as one hex string.
+    pens = [0.0, *[x + widths[code] / scale for x, code in zip(xs, codes, strict=True)]]
+    gaps = list(map(operator.sub, pens, xs))
+    moved = [i for i, gap in enumerate(gaps) if gap > 0.5 or gap < -0.5 or y_offsets[i]]
+    moved.append(len(codes))
     bold = (run.fake_bold, size)
     if bold != state.bold:
         ops.append(f"{_num(size * 0.03)} w 2 Tr" if run.fake_bold else "0 Tr")
@@ -342,32 +351,38 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
     ops.append(f"1 0 0 1 {_num(run.x)} {_num(run.y)} Tm")
     items: list[str] = []  # TJ array elements
     glyph_hex: list[str] = []  # glyphs not yet closed into a <…> string
-    pen = 0.0  # where the PDF's own pen stands, font units from the run's start
-    widths = font.face.charWidths
-    positions = iter(order)
-    for subset, data in chunks:
+    start = 0  # index of the chunk's first glyph in the run
+    next_moved = iter(moved)
+    special = next(next_moved)
+    for subset, data in font.splitString("".join(map(chr, codes)), doc):
         name = font.getSubsetInternalName(subset, doc)
         if (name, size) != state.font:
             _flush(ops, items, glyph_hex)
             ops.append(f"{name} {_num(size)} Tf")
             state.font = (name, size)
-        for byte in data:
-            index = next(positions)
-            target = xs[index] if xs else pen
-            y_offset = y_offsets[index]
+        end = start + len(data)
+        done = start
+        while special < end:
+            if special > done:
+                glyph_hex.append(data[done - start : special - start].hex().upper())
+            gap, y_offset = gaps[special], y_offsets[special]
             if y_offset:
                 _flush(ops, items, glyph_hex)
                 ops.append(f"{_num(y_offset * size / font.units_per_em)} Ts")
-            if target - pen > 0.5 or pen - target > 0.5:
+            if gap > 0.5 or gap < -0.5:
                 if glyph_hex:
                     items.append(f"<{''.join(glyph_hex)}>")
                     glyph_hex.clear()
-                items.append(_num((pen - target) * scale))
-            glyph_hex.append(_HEX[byte])
-            pen = target + widths[codes[index]] / scale
+                items.append(_num(gap * scale))
+            glyph_hex.append(_HEX[data[special - start]])
             if y_offset:
                 _flush(ops, items, glyph_hex)
                 ops.append("0 Ts")
+            done = special + 1
+            special = next(next_moved)
+        if end > done:
+            glyph_hex.append(data[done - start :].hex().upper())
+        start = end
     _flush(ops, items, glyph_hex)
 
 
