@@ -151,19 +151,11 @@ class ParagraphLayout:
                 runs.append(Run(run.start + offset, run.end + offset, run.face))
             offset += len(span.text)
         bounds = [0, *break_opportunities(text, self.language, kept), len(text)]
-        segments = [self._segment(text, runs, a, b, size) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        if len(runs) == 1 and ZERO_WIDTH_BREAKS.isdisjoint(text):
+            segments = _one_face_segments(text, runs[0].face, bounds, size)
+        else:
+            segments = [_segment(text, runs, a, b, size) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         return _Measured(text, segments)
-
-    def _segment(self, text: str, runs: list[Run], start: int, end: int, size: float) -> _Segment:
-        content_end = start + len(text[start:end].rstrip(_GLUE))
-        segment = _Segment(start)
-        segment.content = _cut(text, runs, start, content_end)
-        segment.content_width = _width(segment.content, size)
-        if content_end < end:
-            segment.glue = _cut(text, runs, content_end, end)
-            segment.glue_width = _width(segment.glue, size)
-            segment.spaces = text.count(" ", content_end, end)
-        return segment
 
     def _fit_overlong(self, text: str, segments: list[_Segment], width: float, size: float) -> list[_Segment]:
         """Segments no wider than ``width``: a too-long one is cut at word, then grapheme bounds.
@@ -246,6 +238,40 @@ class ParagraphLayout:
         width = natural + per_space * inner_spaces
         depth = max((piece.shaped.depth(piece.size) for piece in pieces), default=0.0)
         return Line(tuple(pieces), width, leading, ascent, descent, group[0].start, depth)
+
+
+def _segment(text: str, runs: list[Run], start: int, end: int, size: float) -> _Segment:
+    content_end = start + len(text[start:end].rstrip(_GLUE))
+    segment = _Segment(start)
+    segment.content = _cut(text, runs, start, content_end)
+    segment.content_width = _width(segment.content, size)
+    if content_end < end:
+        segment.glue = _cut(text, runs, content_end, end)
+        segment.glue_width = _width(segment.glue, size)
+        segment.spaces = text.count(" ", content_end, end)
+    return segment
+
+
+def _one_face_segments(text: str, face: Face, bounds: list[int], size: float) -> list[_Segment]:
+    """``_segment`` for a paragraph that one face draws whole: most of them, so made direct."""
+    font = face.font
+    segments = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        if end <= start:
+            continue
+        segment = _Segment(start)
+        content_end = start + len(text[start:end].rstrip(" "))
+        if content_end > start:
+            content = text[start:content_end]
+            segment.content = [(face, content, start)]
+            segment.content_width = shape(font, content).advance * size / font.units_per_em
+        if content_end < end:
+            glue = text[content_end:end]
+            segment.glue = [(face, glue, content_end)]
+            segment.glue_width = shape(font, glue).advance * size / font.units_per_em
+            segment.spaces = len(glue)
+        segments.append(segment)
+    return segments
 
 
 def _width(parts: list[tuple[Face, str, int]], size: float) -> float:

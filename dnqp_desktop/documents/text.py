@@ -207,7 +207,8 @@ def break_opportunities(text: str, language: str, kept: KeptNames | None = None)
             for edge in (start, end):
                 if 0 < edge < len(text) and _is_letter(text[edge - 1]) and _is_letter(text[edge]):
                     breaks.add(edge)
-        breaks = {p for p in breaks if not any(start < p < end for start, end in spans)}
+        for start, end in spans:
+            breaks.difference_update(range(start + 1, end))
     return sorted(p for p in breaks if 0 < p < len(text))
 
 

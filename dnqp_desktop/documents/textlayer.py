@@ -354,7 +354,7 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
     start = 0  # index of the chunk's first glyph in the run
     next_moved = iter(moved)
     special = next(next_moved)
-    for subset, data in font.splitString("".join(map(chr, codes)), doc):
+    for subset, data in _subset_chunks(font, codes, doc):
         name = font.getSubsetInternalName(subset, doc)
         if (name, size) != state.font:
             _flush(ops, items, glyph_hex)
@@ -384,6 +384,23 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
             glyph_hex.append(data[done - start :].hex().upper())
         start = end
     _flush(ops, items, glyph_hex)
+
+
+def _subset_chunks(font: ShapedFont, codes: Sequence[int], doc: object) -> list[tuple[int, bytes]]:
+    """The run's codes as (subset, bytes) chunks: what ReportLab's ``splitString`` returns.
+
+    ``splitString`` also gives each new code its place in the document's font subsets. Once every
+    code of a run has one (most runs after the first page), the bytes are read from its table.
+    """
+    state = font.state.get(doc)
+    if state is not None:
+        try:
+            numbers = list(map(state.assignments.__getitem__, codes))
+        except KeyError:
+            numbers = []
+        if numbers and max(numbers) >> 8 == min(numbers) >> 8:
+            return [(numbers[0] >> 8, bytes(map((0xFF).__and__, numbers)))]
+    return font.splitString("".join(map(chr, codes)), doc)
 
 
 def _flush(ops: list[str], items: list[str], glyph_hex: list[str]) -> None:
