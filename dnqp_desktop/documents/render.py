@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from dnqp_desktop import __version__
@@ -152,18 +154,32 @@ def write_agreement_pdf(
     return rendered
 
 
+class _FastDeflate(pdfdoc.PDFStreamFilterZCompress):
+    """Flate at zlib's level 1: streams 5 % larger than at ReportLab's default level, written in
+    two thirds of the time (a side-by-side agreement: 138 KB instead of 132 KB)."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
 @contextmanager
 def _binary_streams() -> Iterator[None]:
-    """No ASCII85 over the compressed streams: a quarter smaller, and ReportLab encodes it in Python.
+    """Streams deflated fast and not ASCII85-encoded (a quarter smaller; ReportLab does it in Python).
 
-    ``rl_config.useA85`` is process-wide; it is changed only inside the render lock and restored.
+    ``rl_config.useA85`` and ReportLab's Flate filter are process-wide; they are changed only
+    inside the render lock and restored.
     """
-    previous = rl_config.useA85
+    previous, previous_filter = rl_config.useA85, pdfdoc.PDFZCompress
     rl_config.useA85 = 0
+    pdfdoc.PDFZCompress = _FAST_DEFLATE
     try:
         yield
     finally:
         rl_config.useA85 = previous
+        pdfdoc.PDFZCompress = previous_filter
+
+
+_FAST_DEFLATE = _FastDeflate()
 
 
 def _write(document: AgreementDocument, fonts: FontSet, pages: list[Page], frame: Frame) -> bytes:

@@ -59,6 +59,8 @@ class ShapedFont(TTFont):
         #: (glyph, text) -> the code it is drawn under; private codes also map back to their text.
         self._codes: dict[tuple[int, str], int] = {}
         self._texts: dict[int, str] = {}
+        #: Code -> its text in UTF-16BE hex, as ToUnicode maps write it.
+        self._unicode_hex = _UnicodeHex(self._texts)
         self._lock = threading.Lock()
         self.ink_tops = _InkExtents(self.hb_font, top=True)
         self.ink_bottoms = _InkExtents(self.hb_font, top=False)
@@ -102,11 +104,12 @@ class ShapedFont(TTFont):
         for number, subset in enumerate(subsets):
             base_name = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
             stream = doc.idToObject["toUnicodeCMap:" + base_name]
-            stream.content = _to_unicode_cmap(base_name, [self._texts.get(code, chr(code)) for code in subset])
+            stream.content = _to_unicode_cmap(base_name, [self._unicode_hex[code] for code in subset])
 
 
 def _to_unicode_cmap(name: str, texts: Sequence[str]) -> str:
-    entries = [f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in enumerate(texts)]
+    """A ToUnicode CMap; ``texts``: each byte's text in UTF-16BE hex, from byte 0 up."""
+    entries = [f"<{code:02X}> <{text}>" for code, text in enumerate(texts)]
     lines = [
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
@@ -123,6 +126,18 @@ def _to_unicode_cmap(name: str, texts: Sequence[str]) -> str:
         lines += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines)
+
+
+class _UnicodeHex(dict):
+    """Code -> the UTF-16BE hex of the text it stands for: a private code's text, else itself."""
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = self._texts.get(code, chr(code)).encode("utf-16-be").hex().upper()
+        return value
 
 
 class _InkExtents(dict):
@@ -164,6 +179,9 @@ class Shaped:
     #: subscripts reach beyond the font's nominal ascent and descent.
     ink_top: int = 0
     ink_bottom: int = 0
+    #: The glyphs that may need operators of their own when drawn: the first, and those the PDF's
+    #: pen would not reach by itself (kerned, marks) or that are raised or lowered.
+    moved: tuple[int, ...] = ()
 
     def width(self, size: float) -> float:
         return self.advance * size / self.font.units_per_em
@@ -206,8 +224,11 @@ def shape(font: ShapedFont, text: str) -> Shaped:
                 unit = sorted(range(first, end), key=xs.__getitem__)
                 order += unit
                 _distribute(part, unit, advances, parts)
-        glyphs, xs, y_offsets = [glyphs[i] for i in order], [xs[i] for i in order], [y_offsets[i] for i in order]
-        texts = [parts[i] for i in order]
+        if order == list(range(len(order))):  # marks already right of their bases: nothing moves
+            texts = parts
+        else:
+            glyphs, xs, y_offsets = [glyphs[i] for i in order], [xs[i] for i in order], [y_offsets[i] for i in order]
+            texts = [parts[i] for i in order]
     code_of, new_code = font._codes.get, font._new_code
     codes = [code_of(key) or new_code(key) for key in zip(glyphs, texts, strict=True)]
     if any(y_offsets):
@@ -215,7 +236,17 @@ def shape(font: ShapedFont, text: str) -> Shaped:
         bottom = min(map(operator.add, y_offsets, map(font.ink_bottoms.__getitem__, glyphs)))
     else:
         top, bottom = max(map(font.ink_tops.__getitem__, glyphs)), min(map(font.ink_bottoms.__getitem__, glyphs))
-    return Shaped(font, text, tuple(codes), tuple(xs), tuple(y_offsets), starts[-1], max(top, 0), min(bottom, 0))
+    widths, scale = font.face.charWidths, 1000 / font.units_per_em
+    moved = [0, *[i for i in range(1, len(codes)) if y_offsets[i] or _off_pen(xs, codes, widths, scale, i)]]
+    return Shaped(
+        font, text, tuple(codes), tuple(xs), tuple(y_offsets), starts[-1], max(top, 0), min(bottom, 0), tuple(moved)
+    )
+
+
+def _off_pen(xs: Sequence[int], codes: Sequence[int], widths: dict[int, float], scale: float, index: int) -> bool:
+    """Whether the PDF's pen, after the glyph before, stands more than half a font unit off this one."""
+    gap = xs[index - 1] + widths[codes[index - 1]] / scale - xs[index]
+    return gap > 0.5 or gap < -0.5
 
 
 def join_shaped(parts: Sequence[tuple[float, Shaped]], size: float) -> Shaped:
@@ -227,8 +258,11 @@ def join_shaped(parts: Sequence[tuple[float, Shaped]], size: float) -> Shaped:
     codes: list[int] = []
     xs: list[int] = []
     y_offsets: list[int] = []
+    moved: list[int] = []
     for x, shaped in parts:
         shift = round((x - start) * units)
+        base = len(codes)
+        moved += [base + index for index in shaped.moved] if base else shaped.moved
         codes += shaped.codes
         y_offsets += shaped.y_offsets
         xs += [shift + value for value in shaped.xs] if shift else shaped.xs
@@ -242,6 +276,7 @@ def join_shaped(parts: Sequence[tuple[float, Shaped]], size: float) -> Shaped:
         round((end - start) * units),
         max([shaped.ink_top for _, shaped in parts]),
         min([shaped.ink_bottom for _, shaped in parts]),
+        tuple(moved),
     )
 
 
@@ -337,13 +372,9 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
     scale = 1000 / font.units_per_em  # font units -> thousandths of the text size
     codes, xs, y_offsets = shaped.codes, shaped.xs, shaped.y_offsets
     widths = font.face.charWidths
-    # How far the PDF's pen, which advances by each glyph's own width, stands from where HarfBuzz
-    # puts the next glyph (font units). Only glyphs with a gap or a vertical offset need operators
-    # of their own; the glyphs between them are written as one hex string.
-    pens = [0.0, *[x + widths[code] / scale for x, code in zip(xs, codes, strict=True)]]
-    gaps = list(map(operator.sub, pens, xs))
-    moved = [i for i, gap in enumerate(gaps) if gap > 0.5 or gap < -0.5 or y_offsets[i]]
-    moved.append(len(codes))
+    # Only the run's moved glyphs may need operators of their own (a gap for the PDF's pen, which
+    # advances by each glyph's own width, or a rise); the glyphs between them are one hex string.
+    moved = [*shaped.moved, len(codes)]
     bold = (run.fake_bold, size)
     if bold != state.bold:
         ops.append(f"{_num(size * 0.03)} w 2 Tr" if run.fake_bold else "0 Tr")
@@ -365,7 +396,8 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
         while special < end:
             if special > done:
                 glyph_hex.append(data[done - start : special - start].hex().upper())
-            gap, y_offset = gaps[special], y_offsets[special]
+            pen = xs[special - 1] + widths[codes[special - 1]] / scale if special else 0.0
+            gap, y_offset = pen - xs[special], y_offsets[special]
             if y_offset:
                 _flush(ops, items, glyph_hex)
                 ops.append(f"{_num(y_offset * size / font.units_per_em)} Ts")
