@@ -7,7 +7,8 @@ and line-break caches emptied before each run, so that every run lays out text i
 as for a new agreement; that median is "ours". The peer is what
 clerks do today: the same content as an HTML table of two columns (Vietnamese in Liberation Serif,
 Lao in Phetsarath OT, the same sizes), converted to PDF by ``soffice --headless --convert-to pdf``,
-timed per conversion after one untimed run that creates LibreOffice's profile.
+timed per conversion after one untimed run that creates LibreOffice's profile. The two sides
+alternate in rounds (one conversion, then a fifth of our renders), so that both meet the same load.
 
     .venv/bin/python bench/pdf.py [--runs 5]
 
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -52,8 +54,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="dnqp-bench-pdf-") as temp:
         folder = Path(temp)
         document = regulation(folder / "data")
-        first, ours, pages = time_ours(document, args.our_runs, folder)
-        peer, peer_pages = time_peer(soffice, document, args.runs, folder)
+        render, first, pages = prepare_ours(document, folder)
+        convert, peer_pages = prepare_peer(soffice, document, folder)
+        # Rounds of one conversion and a share of our renders, so that both sides run under the
+        # same load (this 2-vCPU host's speed drifts by a third from minute to minute).
+        ours_times: list[float] = []
+        peer_times: list[float] = []
+        per_round = max(1, args.our_runs // args.runs)
+        for _round in range(args.runs):
+            peer_times.append(convert())
+            round_times = [render() for _ in range(per_round)]
+            ours_times += round_times
+            print(f"  round: LibreOffice {peer_times[-1]:.3f} s, ours median {statistics.median(round_times):.3f} s")
+    ours, peer = statistics.median(ours_times), statistics.median(peer_times)
     ratio = peer / ours
     print(f"ours: median {ours:.3f} s per new document, fonts loaded ({pages} pages, side by side)")
     print(f"ours: first render in the process, loading the fonts: {first:.3f} s (ratio {peer / first:.1f})")
@@ -72,8 +85,8 @@ def regulation(data_dir: Path) -> AgreementDocument:
         return build_document(library, agreement.id)
 
 
-def time_ours(document: AgreementDocument, runs: int, folder: Path) -> tuple[float, float, int]:
-    """(first render in the process, median render of content never seen before, pages)."""
+def prepare_ours(document: AgreementDocument, folder: Path) -> tuple[Callable[[], float], float, int]:
+    """(a timed render of content never seen before, the first render in the process, pages)."""
     from dnqp_desktop.documents.render import clear_caches, render_pdf
 
     layout = Layout(arrangement=Arrangement.SIDE_BY_SIDE)
@@ -81,29 +94,32 @@ def time_ours(document: AgreementDocument, runs: int, folder: Path) -> tuple[flo
     result = render_pdf(document, layout)
     first = time.perf_counter() - start
     (folder / "ours.pdf").write_bytes(result.data)
-    times = []
-    for _ in range(runs):
+
+    def render() -> float:
         clear_caches()  # no shaped word or line break reused: as for a new agreement
         start = time.perf_counter()
         render_pdf(document, layout)
-        times.append(time.perf_counter() - start)
-    return first, statistics.median(times), result.pages
+        return time.perf_counter() - start
+
+    return render, first, result.pages
 
 
-def time_peer(soffice: str, document: AgreementDocument, runs: int, folder: Path) -> tuple[float, int]:
+def prepare_peer(soffice: str, document: AgreementDocument, folder: Path) -> tuple[Callable[[], float], int]:
+    """(a timed conversion, pages), after one untimed run that creates LibreOffice's profile."""
     source = folder / "regulation.html"
     source.write_text(as_html(document), encoding="utf-8")
     profile = (folder / "lo-profile").as_uri()
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                "--outdir", str(folder / "peer"), str(source)]  # fmt: skip
-    subprocess.run(command, check=True, capture_output=True)  # first run creates the profile
-    times = []
-    for _ in range(runs):
+    subprocess.run(command, check=True, capture_output=True)
+    output = (folder / "peer" / "regulation.pdf").read_bytes()
+
+    def convert() -> float:
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    output = (folder / "peer" / "regulation.pdf").read_bytes()
-    return statistics.median(times), output.count(b"/Type /Page\n") or output.count(b"/Type/Page")
+        return time.perf_counter() - start
+
+    return convert, output.count(b"/Type /Page\n") or output.count(b"/Type/Page")
 
 
 def as_html(document: AgreementDocument) -> str:

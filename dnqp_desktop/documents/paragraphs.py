@@ -77,7 +77,7 @@ class Line:
     depth: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     start: int
     content: list[tuple[Face, str, int]] = field(default_factory=list)  # face, text, start index
