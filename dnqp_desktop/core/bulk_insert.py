@@ -10,6 +10,7 @@ and hands plain tuples to ``executemany``; other databases take the ordinary pat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -36,12 +37,22 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         f"VALUES ({', '.join('?' for _name in names)})"
     )
     converters = [_memoised(processor) if processor is not None else None for processor in processors]
-    if not any(converters):
-        values = [tuple(row[name] for name in names) for row in rows]
-    else:
-        pairs = list(zip(names, converters, strict=True))
-        values = [tuple(convert(row[name]) if convert else row[name] for name, convert in pairs) for row in rows]
-    connection.exec_driver_sql(sql, values)
+    connection.exec_driver_sql(sql, _tuples(rows, names, converters))
+
+
+def _tuples(
+    rows: Sequence[dict[str, Any]], names: Sequence[str], converters: Sequence[Callable[[Any], Any] | None]
+) -> list[tuple[Any, ...]]:
+    """Each row's values in ``names`` order, converted where a converter is given.
+
+    Built a column at a time with ``map`` and put together by ``zip``: the loops run in C, where a
+    tuple built per row by a generator costs a Python call per value (half a million in an import).
+    """
+    columns = []
+    for name, convert in zip(names, converters, strict=True):
+        column = map(itemgetter(name), rows)
+        columns.append(map(convert, column) if convert is not None else column)
+    return list(zip(*columns, strict=True))
 
 
 def insert_values(session: Session, table: Table, names: Sequence[str], values: Sequence[tuple[Any, ...]]) -> None:

@@ -9,7 +9,9 @@ from sqlalchemy import select
 
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.models import AuditLog
+from dnqp_desktop.core.models.enums import Role
 from dnqp_desktop.core.services import audit
+from dnqp_desktop.core.services.policy import SYSTEM, Actor
 from tests.helpers import database_dump, make_unit
 
 
@@ -88,6 +90,24 @@ def test_recomputing_one_hash_does_not_hide_an_edit(library: Library, system) ->
     with library.read() as session:
         broken = audit.verify_chain(session)
     assert broken is not None and broken.seq == 3 and broken.reason == "link"
+
+
+def test_bulk_entries_hash_as_single_entries_do(library: Library) -> None:
+    """A bulk import spells the hashed content itself; each hash must be what ``entry_hash`` gives."""
+    actor = Actor(username='Đặng "Long" \\ 🎖', role=Role.ADMIN, user_id=None)
+    tricky = ['Thủy\nHòa\t"x"', "\\", "\u2028\x00\x1f", "Ệ̃ ຫຼ 🎖", ""]
+    entries = [
+        (f"id-{index}", {"name_vi": text, "aliases": [text, "Ａ"], "birth_date": "1960-01-01", "ranks": [{"n": 1}]})
+        for index, text in enumerate(tricky)
+    ]
+    with library.write() as session:
+        audit.append_audit_many(session, actor, "create", "person", entries)
+        audit.append_audit_many(session, SYSTEM, "create", "person", entries[:2])
+    with library.read() as session:
+        written = list(session.scalars(select(AuditLog).order_by(AuditLog.seq)))
+        assert [entry.entry_hash for entry in written] == [audit.entry_hash(entry) for entry in written]
+        assert audit.verify_chain(session) is None
+    assert json.loads(written[0].changes)["name_vi"] == [None, tricky[0]]
 
 
 @pytest.mark.parametrize(

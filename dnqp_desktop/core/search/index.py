@@ -126,7 +126,8 @@ class _Doc:
         for column, name in ((self.names, True), (self.other, False)):
             for field in fields(column):
                 for key, weight in index_keys(field, name=name).items():
-                    found[key] = min(weight, found.get(key, weight))
+                    if key not in found or weight < found[key]:
+                        found[key] = weight
         return found
 
     def key_rows(self, doc_id: int, kind: str) -> list[dict[str, Any]]:

@@ -31,6 +31,8 @@ def fold(text: str) -> str:
     normal form unifies. Lao digits become 0–9.
     """
     folded = unicodedata.normalize("NFKD", text).casefold().translate(_FOLD_TABLE)
+    if folded.isascii():  # Vietnamese and English once folded: no Lao marks to order or replace
+        return folded
     folded = _LAO_MARKS.sub(lambda run: "".join(sorted(run.group(), key=_lao_mark_order)), folded)
     return folded.replace(_SUBSCRIPT_LO, "\u0ea5")
 
@@ -79,7 +81,8 @@ def index_keys(spaced: str, *, name: bool) -> dict[str, int]:
             if word:
                 weight = (NAME_START if position == 0 else NAME_WORD) if name else OTHER
                 key = compact[position : position + KEY_LENGTH]
-                found[key] = min(weight, found.get(key, weight))
+                if key not in found or weight < found[key]:
+                    found[key] = weight
                 position += len(word)
         return found
     position, new_word = 0, True

@@ -267,7 +267,7 @@ class RecordService(Generic[M]):
     # --- machinery ------------------------------------------------------------------------
 
     def _clean(self, session: Session, data: Mapping[str, Any], existing: M | None) -> Draft:
-        unknown = set(data) - set(self.fields) - set(self.children)
+        unknown = [name for name in data if name not in self.fields and name not in self.children]
         if unknown:
             raise ValueError(f"{self.kind} has no field(s) {sorted(unknown)}")
         errors: list[DomainError] = []
@@ -307,7 +307,7 @@ class RecordService(Generic[M]):
         current = {row.id: row for row in getattr(existing, collection)} if existing is not None else {}
         cleaned: list[dict[str, Any]] = []
         for index, row in enumerate(rows):
-            unknown = set(row) - set(spec.fields) - {"id"}
+            unknown = [name for name in row if name not in spec.fields and name != "id"]
             if unknown:
                 raise ValueError(f"{spec.kind} has no field(s) {sorted(unknown)}")
             row_id = row.get("id")

@@ -40,16 +40,12 @@ def normalise_text(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
-def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 @dataclass(frozen=True, kw_only=True)
 class Rule:
     required: bool = False
 
     def clean(self, value: Any, session: Session) -> Any:
-        if _is_blank(value):
+        if value is None or (isinstance(value, str) and not value.strip()):
             if self.required:
                 raise Invalid("required")
             return self.empty()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dnqp_desktop.core.backup.progress import Cancelled, Progress, never_cancelled, no_progress
 from dnqp_desktop.core.errors import DomainError
+from dnqp_desktop.core.gc_pause import gc_paused
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.services.bulk import insert_new, validate_new
@@ -73,7 +74,7 @@ def commit_import(
     done = 0
     ids: list[str] = []
     message = _("Importing: {done} of {total} rows")
-    with library.batch(), library.write() as session:
+    with gc_paused(), library.batch(), library.write() as session:
         if session.get_bind().dialect.name == "sqlite":
             # Room for the index pages a large import touches (SQLite's default is about 8 MB).
             session.connection().exec_driver_sql("PRAGMA cache_size=-65536")

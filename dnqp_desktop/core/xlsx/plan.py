@@ -17,6 +17,7 @@ from typing import Any
 
 from dnqp_desktop.core.backup.progress import Cancelled, Progress, never_cancelled, no_progress
 from dnqp_desktop.core.errors import DomainError
+from dnqp_desktop.core.gc_pause import gc_paused
 from dnqp_desktop.core.i18n import _
 from dnqp_desktop.core.library import Library
 from dnqp_desktop.core.services.bulk import validate_new
@@ -135,7 +136,7 @@ def plan_import(
 ) -> ImportPlan:
     """Read ``path`` as a workbook of ``kind`` records; with ``validate``, check every row with the services."""
     spec = IMPORT_KINDS[kind]
-    with library.read() as session:
+    with gc_paused(), library.read() as session:
         plan = _read(spec, path, Lookups(session), progress, cancelled)
         plan.adds = _merge_repeated(spec, plan.adds)
         existing: dict[Hashable, str] = {}

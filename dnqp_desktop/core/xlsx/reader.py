@@ -130,19 +130,31 @@ def fast_rows(workbook: Workbook, path: Path, part: str) -> Iterator[tuple[Any, 
     row_number = 0
     column = -1
     kind = "n"
-    style = 0
+    is_date = False
     parts: dict[str, str] = {}
     buffer: list[str] | None = None
     collecting = ""
+    # Every row names the same few columns and styles: each spelling is worked out once.
+    columns: dict[str, int] = {}
+    date_styles: dict[str, bool] = {}
 
     def start(name: str, attributes: dict[str, str]) -> None:
-        nonlocal row_number, column, kind, style, buffer, collecting, cells
+        nonlocal row_number, column, kind, is_date, buffer, collecting, cells
         tag = name.rpartition(":")[2] if ":" in name else name
         if tag == "c":
             ref = attributes.get("r")
-            column = _column_index(ref) if ref else column + 1
+            if ref:
+                letters = ref.rstrip(_DIGITS)
+                if letters not in columns:
+                    columns[letters] = _column_index(ref)
+                column = columns[letters]
+            else:
+                column += 1
             kind = attributes.get("t", "n")
-            style = int(attributes.get("s", 0))
+            style = attributes.get("s", "0")
+            if style not in date_styles:
+                date_styles[style] = int(style) in dates
+            is_date = date_styles[style]
             parts.clear()
         elif tag == "v" or tag == "f" or (tag == "t" and kind == "inlineStr"):
             buffer, collecting = [], tag
@@ -166,10 +178,10 @@ def fast_rows(workbook: Workbook, path: Path, part: str) -> Iterator[tuple[Any, 
             parts[tag] = parts.get(tag, "") + "".join(buffer)
             buffer = None
         elif tag == "c":
-            cells[column] = _value(kind, style, parts, shared, dates, epoch, from_excel)
+            cells[column] = _value(kind, is_date, parts, shared, epoch, from_excel)
         elif tag == "row":
             width = max(cells) + 1 if cells else 0
-            done.append(tuple(cells.get(index) for index in range(width)))
+            done.append(tuple(map(cells.get, range(width))))
 
     parser = expat.ParserCreate()
     parser.buffer_text = True
@@ -185,7 +197,7 @@ def fast_rows(workbook: Workbook, path: Path, part: str) -> Iterator[tuple[Any, 
         yield from done
 
 
-def _value(kind: str, style: int, parts: dict[str, str], shared: Any, dates: Any, epoch: Any, from_excel: Any) -> Any:
+def _value(kind: str, is_date: bool, parts: dict[str, str], shared: Any, epoch: Any, from_excel: Any) -> Any:
     if "f" in parts:
         return "=" + (parts["f"] or "…")
     if kind == "inlineStr":
@@ -200,9 +212,12 @@ def _value(kind: str, style: int, parts: dict[str, str], shared: Any, dates: Any
     if kind in ("str", "e"):
         return raw
     number: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
-    if style in dates:
+    if is_date:
         return from_excel(number, epoch)
     return number
+
+
+_DIGITS = "0123456789"
 
 
 def _column_index(ref: str) -> int:
