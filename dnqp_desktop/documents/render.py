@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from dnqp_desktop import __version__
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.fileio import atomic_write_bytes
+from dnqp_desktop.core.gc_pause import gc_paused
 from dnqp_desktop.core.i18n import N_
 from dnqp_desktop.documents import arrange
 from dnqp_desktop.documents.compose import MM, Composer
@@ -95,7 +96,9 @@ def render_pdf(
     fonts = fonts or load_fonts(document.partner_language)
     step(1, N_("Checking the text"))
     preflight(document, fonts)
-    with _lock:
+    # A render makes some hundred thousand short-lived tuples and lists and no reference cycles:
+    # the cyclic collector would only rescan the session's fonts and caches meanwhile.
+    with _lock, gc_paused():
         step(2, N_("Laying out the pages"))
         frame = Frame(
             left=layout.margin_left * MM,

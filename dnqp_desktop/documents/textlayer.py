@@ -191,16 +191,29 @@ class Shaped:
         return -self.ink_bottom * size / self.font.units_per_em
 
 
-_MONOTONE_CHARACTERS = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+_buffers = threading.local()
+
+
+def _buffer() -> hb.Buffer:
+    """This thread's HarfBuzz buffer, emptied: one per thread, its cluster level set once.
+
+    ``clear_contents`` keeps the cluster level (HarfBuzz resets it only in ``reset``).
+    """
+    buffer = getattr(_buffers, "buffer", None)
+    if buffer is None:
+        buffer = _buffers.buffer = hb.Buffer()
+        buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    else:
+        buffer.clear_contents()
+    return buffer
 
 
 @lru_cache(maxsize=100_000)
 def shape(font: ShapedFont, text: str) -> Shaped:
     """Shape one run of one font (never a mixed-font word: ReportLab defect 1)."""
-    buffer = hb.Buffer()
+    buffer = _buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
-    buffer.cluster_level = _MONOTONE_CHARACTERS
     hb.shape(font.hb_font, buffer)
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     glyphs = [info.codepoint for info in infos]
