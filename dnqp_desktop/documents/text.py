@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
 
@@ -214,7 +215,7 @@ def break_opportunities(text: str, language: str, kept: KeptNames | None = None)
 
 @lru_cache(maxsize=4096)
 def _icu_breaks(text: str, locale: str) -> tuple[int, ...]:
-    return tuple(end for _, end in LineBreaker(text, locale).segments())
+    return tuple(map(itemgetter(1), LineBreaker(text, locale).segments()))
 
 
 def clear_caches() -> None:

@@ -249,17 +249,17 @@ def shape(font: ShapedFont, text: str) -> Shaped:
         bottom = min(map(operator.add, y_offsets, map(font.ink_bottoms.__getitem__, glyphs)))
     else:
         top, bottom = max(map(font.ink_tops.__getitem__, glyphs)), min(map(font.ink_bottoms.__getitem__, glyphs))
+    # Where the PDF's pen stands after each glyph (it advances by the glyph's own width), and so
+    # which glyphs it would not reach by itself by more than half a font unit.
     widths, scale = font.face.charWidths, 1000 / font.units_per_em
-    moved = [0, *[i for i in range(1, len(codes)) if y_offsets[i] or _off_pen(xs, codes, widths, scale, i)]]
+    pens = [x + widths[code] / scale for x, code in zip(xs, codes, strict=True)]
+    moved = [0]
+    for index, (pen, x, y_offset) in enumerate(zip(pens, xs[1:], y_offsets[1:], strict=False), start=1):
+        if y_offset or pen - x > 0.5 or pen - x < -0.5:
+            moved.append(index)
     return Shaped(
         font, text, tuple(codes), tuple(xs), tuple(y_offsets), starts[-1], max(top, 0), min(bottom, 0), tuple(moved)
     )
-
-
-def _off_pen(xs: Sequence[int], codes: Sequence[int], widths: dict[int, float], scale: float, index: int) -> bool:
-    """Whether the PDF's pen, after the glyph before, stands more than half a font unit off this one."""
-    gap = xs[index - 1] + widths[codes[index - 1]] / scale - xs[index]
-    return gap > 0.5 or gap < -0.5
 
 
 def join_shaped(parts: Sequence[tuple[float, Shaped]], size: float) -> Shaped:
@@ -385,9 +385,15 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
     scale = 1000 / font.units_per_em  # font units -> thousandths of the text size
     codes, xs, y_offsets = shaped.codes, shaped.xs, shaped.y_offsets
     widths = font.face.charWidths
-    # Only the run's moved glyphs may need operators of their own (a gap for the PDF's pen, which
-    # advances by each glyph's own width, or a rise); the glyphs between them are one hex string.
-    moved = [*shaped.moved, len(codes)]
+    # Only the run's moved glyphs may need operators of their own: a gap for the PDF's pen, which
+    # advances by each glyph's own width, or a rise. Those that do are the run's events; the
+    # glyphs between two events are one hex string.
+    events: list[tuple[int, float]] = []
+    for index in shaped.moved:
+        gap = (xs[index - 1] + widths[codes[index - 1]] / scale if index else 0.0) - xs[index]
+        if gap > 0.5 or gap < -0.5 or y_offsets[index]:
+            events.append((index, gap))
+    events.append((len(codes), 0.0))
     bold = (run.fake_bold, size)
     if bold != state.bold:
         ops.append(f"{_num(size * 0.03)} w 2 Tr" if run.fake_bold else "0 Tr")
@@ -396,8 +402,8 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
     items: list[str] = []  # TJ array elements
     glyph_hex: list[str] = []  # glyphs not yet closed into a <…> string
     start = 0  # index of the chunk's first glyph in the run
-    next_moved = iter(moved)
-    special = next(next_moved)
+    next_event = iter(events)
+    special, gap = next(next_event)
     for subset, data in _subset_chunks(font, codes, doc):
         name = font.getSubsetInternalName(subset, doc)
         if (name, size) != state.font:
@@ -409,8 +415,7 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
         while special < end:
             if special > done:
                 glyph_hex.append(data[done - start : special - start].hex().upper())
-            pen = xs[special - 1] + widths[codes[special - 1]] / scale if special else 0.0
-            gap, y_offset = pen - xs[special], y_offsets[special]
+            y_offset = y_offsets[special]
             if y_offset:
                 _flush(ops, items, glyph_hex)
                 ops.append(f"{_num(y_offset * size / font.units_per_em)} Ts")
@@ -424,7 +429,7 @@ def _run_operators(run: PlacedRun, doc: object, state: _TextState, ops: list[str
                 _flush(ops, items, glyph_hex)
                 ops.append("0 Ts")
             done = special + 1
-            special = next(next_moved)
+            special, gap = next(next_event)
         if end > done:
             glyph_hex.append(data[done - start :].hex().upper())
         start = end
