@@ -8,9 +8,9 @@ as for a new agreement; that median is "ours". The peer is what
 clerks do today: the same content as an HTML table of two columns (Vietnamese in Liberation Serif,
 Lao in Phetsarath OT, the same sizes), converted to PDF by ``soffice --headless --convert-to pdf``,
 timed per conversion after one untimed run that creates LibreOffice's profile. The two sides
-alternate in rounds (one conversion, then a fifth of our renders), so that both meet the same load.
+alternate in rounds (one conversion, then five of our renders), so that both meet the same load.
 
-    .venv/bin/python bench/pdf.py [--runs 5]
+    .venv/bin/python bench/pdf.py [--runs 7] [--our-runs 35]
 
 Installs ``libreoffice-writer-nogui`` with apt when ``soffice`` is missing (bench scripts may shell
 out; the product never does). The last line is
@@ -45,10 +45,10 @@ GOAL_RATIO = 20.0
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed LibreOffice conversions (default 5)")
+    parser.add_argument("--runs", type=int, default=7, help="rounds: timed LibreOffice conversions (default 7)")
     # A render takes a tenth of a second, so a few more of them cost nothing and steady the median
     # against this machine's scheduling jitter (single renders vary from 56 to 130 ms).
-    parser.add_argument("--our-runs", type=int, default=25, help="timed renders of ours (default 25)")
+    parser.add_argument("--our-runs", type=int, default=35, help="timed renders of ours (default 35)")
     args = parser.parse_args()
     soffice = ensure_libreoffice()
     with tempfile.TemporaryDirectory(prefix="dnqp-bench-pdf-") as temp:

@@ -8,8 +8,8 @@ as Vietnamese-style text ("1/6/2015"), and a passport with its expiry date. Ours
 cell, resolve units by name, check every row with the people service's rules, write persons,
 ranks, positions, passports, audit entries and search index in one transaction. The peer is
 openpyxl alone opening the same file in read-only mode and iterating every row's values, which
-any import has to do. Each side runs once to warm up, then three times on fresh databases; the
-median counts.
+any import has to do. Each side runs once to warm up, then in five rounds (one run each, ours on a
+fresh database); the medians count.
 
     .venv/bin/python bench/xlsx_import.py [--rows 10000]
 
@@ -40,6 +40,8 @@ from dnqp_desktop.core.xlsx.kinds import IMPORT_KINDS  # noqa: E402
 from dnqp_desktop.core.xlsx.plan import plan_import  # noqa: E402
 
 GOAL = 2.0
+#: Five rounds: this 2-vCPU host's speed drifts within seconds, and a median of three still swung.
+ROUNDS = 5
 UNITS = [
     ("Bộ Chỉ huy quân sự tỉnh Thanh Hóa", "Bộ CHQS Thanh Hóa"),
     ("Bộ Chỉ huy quân sự tỉnh Điện Biên", "Bộ CHQS Điện Biên"),
@@ -108,7 +110,7 @@ def main() -> int:
         print(f"workbook: {args.rows} rows, {path.stat().st_size / 1e6:.1f} MB")
         peer(path), ours(path, template, args.rows)  # warm-up
         ours_times, peer_times = [], []
-        for _round in range(3):
+        for _round in range(ROUNDS):
             peer_times.append(peer(path))
             ours_times.append(ours(path, template, args.rows))
             print(f"  ours {ours_times[-1]:.2f} s   openpyxl read-only {peer_times[-1]:.2f} s")
