@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dnqp_desktop.documents.paragraphs import Line
 from dnqp_desktop.documents.textlayer import PlacedRun
@@ -19,8 +20,7 @@ from dnqp_desktop.documents.textlayer import PlacedRun
 _EPSILON = 0.01
 
 
-@dataclass(frozen=True)
-class TextItem:
+class TextItem(NamedTuple):
     line: Line
     space_before: float = 0.0
     space_after: float = 0.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dnqp_desktop.documents.fonts import Face, FontSet
 from dnqp_desktop.documents.text import (
@@ -54,8 +55,7 @@ class ParagraphStyle:
     balance: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A shaped run placed within its line; ``x`` from the line's left edge."""
 
     x: float
@@ -64,8 +64,7 @@ class Piece:
     fake_bold: bool
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     pieces: tuple[Piece, ...]
     width: float
     leading: float

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
 
@@ -54,8 +55,7 @@ def has_script_letters(text: str, script: str) -> bool:
     return any(char_script(char) == script and unicodedata.category(char)[0] == "L" for char in text)
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     start: int
     end: int
     face: Face
