@@ -8,7 +8,6 @@ folder carries them along; the file is written atomically because power can fail
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -108,6 +107,8 @@ def load_settings(path: Path) -> Settings:
     """Read ``settings.toml``; unknown keys are kept, wrong types fall back to defaults."""
     if not path.exists():
         return Settings()
+    import tomllib  # only when there is a file: 5 ms of the start-up otherwise
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -12,16 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -39,6 +36,9 @@ from dnqp_desktop.ui.session_actions import SessionActions
 # SQLAlchemy, the models and the services (about a second of imports) are loaded: the sections are
 # built by ``attach`` once the library is open. Modules that need those are imported there.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDialog
+
     from dnqp_desktop.core.library import Library
     from dnqp_desktop.core.services.base import Change
     from dnqp_desktop.core.services.policy import Actor
@@ -497,6 +497,8 @@ class MainWindow(SessionActions, QMainWindow):
         from dnqp_desktop.core.xlsx.templates import template_filename, write_template
 
         if not folder:
+            from PySide6.QtWidgets import QFileDialog  # each Qt class costs start-up time at first import
+
             chosen = QFileDialog.getExistingDirectory(self, _("Save the Excel templates in…"))
             if not chosen:
                 return []
@@ -560,6 +562,8 @@ class MainWindow(SessionActions, QMainWindow):
             self.language_change_requested.emit(chosen.language)
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             _("About DNQP Desktop"),
