@@ -8,14 +8,13 @@ the record, the field and, for a character, the character itself.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.core.i18n import N_
 from dnqp_desktop.documents.fonts import FontSet, Label
 from dnqp_desktop.documents.model import LAYOUT_RANGES, AgreementDocument, Layout, TextField
-from dnqp_desktop.documents.text import has_script_letters, uncovered_chars
+from dnqp_desktop.documents.text import glyph_missing, has_script_letters, uncovered_chars
 
 _LEGACY_MESSAGES = {"lo": "legacy_lao_text", "km": "legacy_khmer_text"}
 _WHERE_LIMIT = 80
@@ -70,13 +69,7 @@ def problems(document: AgreementDocument, fonts: FontSet) -> Iterator[DomainErro
             missing = uncovered_chars(value, fonts)
             if missing:
                 _, char = missing[0]
-                yield DomainError(
-                    "glyph_missing",
-                    char=char,
-                    code=f"U+{ord(char):04X}",
-                    name=unicodedata.name(char, "").title() or "?",
-                    **params,
-                )
+                yield glyph_missing(char, **params)
 
 
 def _where(text: TextField, document: AgreementDocument, title: str) -> str:

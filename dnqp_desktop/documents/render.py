@@ -113,14 +113,7 @@ def render_pdf(
             else:
                 rows = arrange.originals(composer, frame.right - frame.left)
         except Uncovered as exc:  # template text the fonts cannot draw: a broken installation
-            raise DomainError(
-                "glyph_missing",
-                field="template",
-                where=document.kind,
-                char=exc.char,
-                code=f"U+{ord(exc.char):04X}",
-                name="?",
-            ) from exc
+            raise exc.error(field="template", where=document.kind) from exc
         pages = Flow(frame).place(rows)
         step(3, N_("Writing the PDF"))
         data = _write(document, fonts, pages, frame)

@@ -65,14 +65,7 @@ def render_report_pdf(report: YearlyReport, *, issued_on: date, place: str = "")
                 stamp=stamp,
             )
     except Uncovered as exc:
-        raise DomainError(
-            "glyph_missing",
-            field="report",
-            where=report.unit_name,
-            char=exc.char,
-            code=f"U+{ord(exc.char):04X}",
-            name="?",
-        ) from exc
+        raise exc.error(field="report", where=report.unit_name) from exc
 
 
 def write_report_pdf(report: YearlyReport, path: Path, *, issued_on: date, place: str = "") -> bytes:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from icu4py.breakers import CharacterBreaker, LineBreaker, WordBreaker
 
+from dnqp_desktop.core.errors import DomainError
 from dnqp_desktop.documents.fonts import Face, FontSet
 
 #: Characters that are not drawn but mark a permitted break (typed to help Lao line breaking).
@@ -68,6 +69,15 @@ class Uncovered(Exception):
         super().__init__(char)
         self.char = char
         self.index = index
+
+    def error(self, **where: object) -> DomainError:
+        return glyph_missing(self.char, **where)
+
+
+def glyph_missing(char: str, **where: object) -> DomainError:
+    """The refusal for a character no font draws, named so that a clerk can find it in the text."""
+    name = unicodedata.name(char, "").title() or "?"
+    return DomainError("glyph_missing", char=char, code=f"U+{ord(char):04X}", name=name, **where)
 
 
 def font_runs(text: str, language: str, fonts: FontSet, *, bold: bool = False, italic: bool = False) -> list[Run]:
